@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const Email = z.email({ error: "must be an email address" }).max(254).transform((e) => e.toLowerCase());
+export const Password = z.string().min(10, { error: "must be at least 10 characters" }).max(200);
+
+export const SignupBody = z.strictObject({
+  email: Email,
+  password: Password,
+  displayName: z.string().trim().min(1).max(100),
+});
+export type SignupBody = z.input<typeof SignupBody>;
+
+export const LoginBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.input<typeof LoginBody>;
+
+export const UserSummary = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
+export type UserSummary = z.infer<typeof UserSummary>;
+
+/** The signed-in user and the CSRF token the browser must echo on writes. */
+export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const ApiToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  lastFour: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export type ApiToken = z.infer<typeof ApiToken>;
+
+export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenResponse = z.object({ token: ApiToken, secret: z.string() });
+export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });

@@ -1,0 +1,54 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { authenticate } from "./auth/authenticate.ts";
+import { AppError, errorBody } from "./errors.ts";
+import { toErrorResponse, validationError } from "./http/error-handling.ts";
+import type { AppDeps, AppEnv } from "./http/types.ts";
+import { registerApiRoutes } from "./routes/api/index.ts";
+import { registerOpsRoutes } from "./routes/ops.ts";
+import { serveWebApp } from "./routes/web.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The web process's HTTP application: ops endpoints, the JSON API under /api/v1, the web UI. */
+export function createApp(deps: AppDeps, options: { webDir?: string | null } = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError((error, c) => toErrorResponse(error, c, deps.logger));
+  app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
+
+  app.use("*", secureHeaders());
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const route = c.req.routePath;
+    deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    deps.metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+  });
+  registerOpsRoutes(app, deps);
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target === "json" ? "body" : result.target);
+    },
+  });
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  api.use("*", authenticate(deps.db));
+  registerApiRoutes(api, deps);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Tether API", version: "1" },
+    servers: [{ url: "/api/v1" }],
+  });
+  app.route("/api/v1", api);
+  if (options.webDir) serveWebApp(app, options.webDir);
+  return app;
+}

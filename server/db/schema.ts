@@ -1,0 +1,177 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Row types of the tables in migrations/, as Kysely sees them. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Role = "admin" | "moderator" | "member" | "visitor";
+export const roles: readonly Role[] = ["admin", "moderator", "member", "visitor"];
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  last_four: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<string>;
+  attempt_key: string;
+  attempted_at: CreatedAt;
+}
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  next_use_case_number: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  token_hash: string;
+  role: Role;
+  email: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export type StatusCategory = "todo" | "in_progress" | "done";
+
+export interface UseCaseStatusesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  category: StatusCategory;
+  position: number;
+}
+
+export type Priority = "lowest" | "low" | "medium" | "high" | "highest";
+export type Visibility = "public" | "assigned";
+
+export interface UseCasesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  number: number;
+  title: string;
+  description: Generated<string>;
+  status_id: string;
+  assignee_id: string | null;
+  priority: Generated<Priority>;
+  tags: Generated<string[]>;
+  target_date: ColumnType<string | null, string | null | undefined, string | null>;
+  business_value: number | null;
+  time_criticality: number | null;
+  risk_reduction: number | null;
+  job_size: number | null;
+  wsjf: ColumnType<string | null, never, never>;
+  story_points: ColumnType<string | null, number | null | undefined, number | null>;
+  visibility: Generated<Visibility>;
+  custom_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UseCaseMembersTable {
+  use_case_id: string;
+  user_id: string;
+}
+
+export interface UseCaseCommentsTable {
+  id: Generated<string>;
+  use_case_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type ChangeSource = "tether" | "jira" | "system";
+
+export interface UseCaseHistoryTable {
+  id: Generated<string>;
+  use_case_id: string;
+  actor_id: string | null;
+  source: Generated<ChangeSource>;
+  field: string;
+  old_value: ColumnType<unknown, string | null, never>;
+  new_value: ColumnType<unknown, string | null, never>;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  workspace_id: string | null;
+  actor_id: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  created_at: CreatedAt;
+}
+
+export interface MailDeliveriesTable {
+  id: Generated<string>;
+  dedupe_key: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  transport: string;
+  delivered_at: CreatedAt;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  use_case_statuses: UseCaseStatusesTable;
+  use_cases: UseCasesTable;
+  use_case_members: UseCaseMembersTable;
+  use_case_comments: UseCaseCommentsTable;
+  use_case_history: UseCaseHistoryTable;
+  audit_log: AuditLogTable;
+  mail_deliveries: MailDeliveriesTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Workspace = Selectable<WorkspacesTable>;
+export type UseCaseRow = Selectable<UseCasesTable>;
+export type NewUseCase = Insertable<UseCasesTable>;
+export type UseCaseUpdate = Updateable<UseCasesTable>;

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../testing/app.ts";
+import { anonymous, ApiClient, signUpUser } from "../../../testing/client.ts";
+
+describe("accounts, sessions and API tokens", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app.close());
+
+  it("signs up, reads the session, logs out, and the cookie stops working", async () => {
+    const alice = await signUpUser(app, "alice");
+    const session = await alice.client.get<{ user: { email: string } }>("/auth/session");
+    expect(session.status).toBe(200);
+    expect(session.body.user.email).toBe("alice@example.test");
+    expect((await alice.client.post("/auth/logout")).status).toBe(204);
+    expect((await alice.client.get("/auth/session")).status).toBe(401);
+  });
+
+  it("sets an httpOnly SameSite cookie and stores no password in clear", async () => {
+    const response = await app.request("/api/v1/auth/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "Cookie@Example.test", password: "a long enough password", displayName: "C" }),
+    });
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const row = await app.deps.db.selectFrom("users").select(["email", "password_hash"]).where("email", "=", "cookie@example.test").executeTakeFirstOrThrow();
+    expect(row.password_hash).not.toContain("a long enough password");
+  });
+
+  it("refuses a duplicate email (any case) with email_taken", async () => {
+    await signUpUser(app, "bob");
+    const again = await anonymous(app).post("/auth/signup", { email: "BOB@example.test", password: "another long password", displayName: "Bob 2" });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: "email_taken" } });
+  });
+
+  it("logs in with the right password only", async () => {
+    await signUpUser(app, "carol");
+    const wrong = await anonymous(app).post("/auth/login", { email: "carol@example.test", password: "wrong password!" });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: { code: "invalid_credentials" } });
+    const right = await anonymous(app).post("/auth/login", { email: "carol@example.test", password: "a long enough password" });
+    expect(right.status).toBe(200);
+  });
+
+  it("rate limits repeated failed logins for one email", async () => {
+    await signUpUser(app, "dave");
+    for (let i = 0; i < 10; i++) {
+      expect((await anonymous(app).post("/auth/login", { email: "dave@example.test", password: "nope nope nope" })).status).toBe(401);
+    }
+    const limited = await anonymous(app).post("/auth/login", { email: "dave@example.test", password: "a long enough password" });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+  });
+
+  it("rejects cookie-authenticated writes without the CSRF token", async () => {
+    const erin = await signUpUser(app, "erin");
+    if (erin.client.auth.kind !== "cookie") throw new Error("expected a cookie client");
+    const forged = new ApiClient(app, { ...erin.client.auth, csrfToken: "forged" });
+    const response = await forged.post("/me/tokens", { name: "x" });
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ error: { code: "csrf_failed" } });
+  });
+
+  it("creates an API token shown once, authenticates with it, and revokes it", async () => {
+    const frank = await signUpUser(app, "frank");
+    const created = await frank.client.post<{ token: { id: string; lastFour: string }; secret: string }>("/me/tokens", { name: "ci" });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^tth_/);
+    const list = await frank.client.get<{ tokens: Record<string, unknown>[] }>("/me/tokens");
+    expect(JSON.stringify(list.body)).not.toContain(created.body.secret);
+    expect(list.body.tokens[0]).toMatchObject({ lastFour: created.body.secret.slice(-4) });
+    const viaToken = new ApiClient(app, { kind: "token", token: created.body.secret });
+    expect((await viaToken.get("/auth/session")).status).toBe(200);
+    expect((await frank.client.delete(`/me/tokens/${created.body.token.id}`)).status).toBe(204);
+    const revoked = await viaToken.get("/auth/session");
+    expect(revoked.status).toBe(401);
+    expect(revoked.body).toMatchObject({ error: { code: "authentication_required" } });
+  });
+});

@@ -1,0 +1,61 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
+import { logIn, signUp } from "../../../commands/accounts.ts";
+import { AppError } from "../../../errors.ts";
+import { mount } from "../../../http/mount.ts";
+import type { AppDeps, AppEnv } from "../../../http/types.ts";
+import { createSession, deleteSession } from "../../../models/sessions.ts";
+import { loginRoute, logoutRoute, sessionRoute, signupRoute } from "./schema.ts";
+
+type SessionUser = { id: string; email: string; displayName: string };
+
+async function startSession(c: Context<AppEnv>, deps: AppDeps, user: SessionUser) {
+  const session = await createSession(deps.db, user.id, deps.env.SESSION_TTL_HOURS);
+  setCookie(c, SESSION_COOKIE, session.sessionSecret, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: deps.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    path: "/",
+    expires: session.expiresAt,
+  });
+  return { user, csrfToken: session.csrfToken };
+}
+
+function clientKey(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  mount(app, deps, signupRoute, async (c) => {
+    const user = await signUp(deps.db, c.req.valid("json"));
+    return c.json(await startSession(c, deps, user), 201);
+  });
+
+  mount(app, deps, loginRoute, async (c) => {
+    const user = await logIn(deps.db, c.req.valid("json"), clientKey(c));
+    return c.json(await startSession(c, deps, user), 200);
+  });
+
+  mount(app, deps, logoutRoute, async (c) => {
+    const actor = c.get("actor");
+    if (actor?.sessionIdHash) await deleteSession(deps.db, actor.sessionIdHash);
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.body(null, 204);
+  });
+
+  mount(app, deps, sessionRoute, (c) => {
+    const actor = c.get("actor");
+    if (!actor) throw new AppError("authentication_required", "Log in first.");
+    return c.json(
+      { user: { id: actor.userId, email: actor.email, displayName: actor.displayName }, csrfToken: actor.csrfToken ?? "" },
+      200,
+    );
+  });
+}

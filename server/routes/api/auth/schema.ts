@@ -1,0 +1,51 @@
+import { LoginBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
+import { ErrorResponse } from "../../../../common/contracts/errors.ts";
+import { defineRoute } from "../../../http/route.ts";
+import { errorResponses, json, noContent } from "../responses.ts";
+
+export const signupRoute = defineRoute({
+  method: "post",
+  path: "/auth/signup",
+  tags: ["auth"],
+  summary: "Create an account and log in",
+  access: { kind: "public" },
+  request: { body: { content: { "application/json": { schema: SignupBody } }, required: true } },
+  responses: {
+    201: json(SessionResponse, "Account created; session cookie set"),
+    400: errorResponses[400],
+    409: json(ErrorResponse, "Email already registered (code: email_taken)"),
+  },
+});
+
+export const loginRoute = defineRoute({
+  method: "post",
+  path: "/auth/login",
+  tags: ["auth"],
+  summary: "Log in with email and password",
+  access: { kind: "public" },
+  request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
+  responses: {
+    200: json(SessionResponse, "Logged in; session cookie set"),
+    400: errorResponses[400],
+    401: json(ErrorResponse, "Wrong email or password (code: invalid_credentials)"),
+    429: json(ErrorResponse, "Too many failed attempts (code: rate_limited)"),
+  },
+});
+
+export const logoutRoute = defineRoute({
+  method: "post",
+  path: "/auth/logout",
+  tags: ["auth"],
+  summary: "End the current session",
+  access: { kind: "user" },
+  responses: { ...noContent, 401: errorResponses[401] },
+});
+
+export const sessionRoute = defineRoute({
+  method: "get",
+  path: "/auth/session",
+  tags: ["auth"],
+  summary: "The signed-in user",
+  access: { kind: "user" },
+  responses: { 200: json(SessionResponse, "The current session"), 401: errorResponses[401] },
+});

@@ -1,0 +1,10 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppDeps, AppEnv } from "../../http/types.ts";
+import { registerAuthRoutes } from "./auth/index.ts";
+import { registerTokenRoutes } from "./tokens/index.ts";
+
+/** Every resource of /api/v1. A new resource registers here and gets rows in the access matrix test. */
+export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  registerAuthRoutes(app, deps);
+  registerTokenRoutes(app, deps);
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests are pure and fast; integration tests start real PostgreSQL / the Jira simulator /
+// Chromium themselves (see server/testing/). Both run in `npm test`.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["**/*.unit.test.ts"], exclude: ["node_modules/**", "dist/**"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["**/*.integration.test.ts", "e2e/**/*.e2e.test.ts"],
+          exclude: ["node_modules/**", "dist/**"],
+          globalSetup: ["server/testing/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
