@@ -6,6 +6,7 @@ import { AppError, errorBody } from "./errors.ts";
 import { toErrorResponse, validationError } from "./http/error-handling.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
+import { registerApiDocs } from "./routes/api-docs.ts";
 import { registerOpsRoutes } from "./routes/ops.ts";
 import { serveWebApp } from "./routes/web.ts";
 
@@ -26,12 +27,14 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
     deps.metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
   });
   registerOpsRoutes(app, deps);
+  registerApiDocs(app);
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target === "json" ? "body" : result.target);
     },
   });
+  api.onError((error, c) => toErrorResponse(error, c, deps.logger));
   api.use(
     "*",
     bodyLimit({

@@ -1,0 +1,67 @@
+import type { Runner } from "graphile-worker";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../testing/app.ts";
+import { signUpUser, type TestUser } from "../testing/client.ts";
+import { enqueue } from "./enqueue.ts";
+import { startWorker } from "./worker.ts";
+
+async function jobCount(app: TestApp): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker.jobs`.execute(app.deps.db);
+  return result.rows[0]?.n ?? -1;
+}
+
+describe("job queue (graphile-worker on the same PostgreSQL)", () => {
+  let app: TestApp;
+  let admin: TestUser;
+  let workspaceId: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await signUpUser(app, "queue-admin");
+    workspaceId = (await admin.client.post<{ workspace: { id: string } }>("/workspaces", { name: "Q" })).body.workspace.id;
+  });
+  afterAll(async () => app.close());
+
+  it("enqueues inside the caller's transaction: a rollback enqueues nothing", async () => {
+    const before = await jobCount(app);
+    await expect(
+      app.deps.db.transaction().execute(async (trx) => {
+        await enqueue(trx, "send_invitation_email", { invitationId: crypto.randomUUID(), inviteUrl: "http://x.test/invite/abc" });
+        expect(await jobCount({ ...app, deps: { ...app.deps, db: trx } })).toBe(before + 1);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await jobCount(app)).toBe(before);
+  });
+
+  it("mails an emailed invitation through the worker exactly once", async () => {
+    const created = await admin.client.post<{ url: string; invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, {
+      role: "member",
+      email: "invitee@example.test",
+    });
+    expect(created.status).toBe(201);
+    expect(await jobCount(app)).toBe(1);
+    const runner: Runner = await startWorker(app.deps);
+    try {
+      const deadline = Date.now() + 10_000;
+      let mails: { recipient: string; subject: string; body: string }[] = [];
+      while (Date.now() < deadline) {
+        mails = await app.deps.db.selectFrom("mail_deliveries").select(["recipient", "subject", "body"]).execute();
+        if (mails.length > 0 && (await jobCount(app)) === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(mails).toHaveLength(1);
+      expect(mails[0]?.recipient).toBe("invitee@example.test");
+      expect(mails[0]?.subject).toBe("queue-admin invited you to Q on Tether");
+      expect(mails[0]?.body).toContain(created.body.url);
+      expect(await jobCount(app)).toBe(0);
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it("a task given a malformed payload fails instead of guessing", async () => {
+    const { sendInvitationEmail } = await import("./tasks/send-invitation-email.ts");
+    await expect(sendInvitationEmail({ invitationId: "nope" }, app.deps)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,54 @@
+import { type Logger as WorkerLogger, run, type Runner, type Task, type TaskList } from "graphile-worker";
+import { Logger as GraphileLogger } from "graphile-worker";
+import type { TaskName } from "./task-names.ts";
+import type { TaskDeps } from "./task-deps.ts";
+import { sendInvitationEmail } from "./tasks/send-invitation-email.ts";
+
+type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
+
+/** Every task by name; the compiler insists each TaskName has a handler. */
+const handlers: Record<TaskName, TaskHandler> = {
+  send_invitation_email: sendInvitationEmail,
+};
+
+function taskList(deps: TaskDeps): TaskList {
+  const list: TaskList = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    const task: Task = async (payload) => {
+      const stop = deps.metrics.jobDuration.startTimer({ task: name });
+      try {
+        await handler(payload, deps);
+        deps.metrics.jobsCompleted.inc({ task: name, outcome: "success" });
+      } catch (error) {
+        deps.metrics.jobsCompleted.inc({ task: name, outcome: "failure" });
+        deps.logger.warn({ err: error, task: name }, "job failed; graphile-worker will retry with backoff");
+        throw error;
+      } finally {
+        stop();
+      }
+    };
+    list[name] = task;
+  }
+  return list;
+}
+
+function workerLogger(deps: TaskDeps): WorkerLogger {
+  return new GraphileLogger(() => (level, message, meta) => {
+    const log = deps.logger.child({ component: "worker", ...(meta ?? {}) });
+    if (level === "error") log.error(message);
+    else if (level === "warning") log.warn(message);
+    else log.debug(message);
+  });
+}
+
+/** Runs graphile-worker in this process. Several processes may run it against one database. */
+export async function startWorker(deps: TaskDeps): Promise<Runner> {
+  return run({
+    pgPool: deps.pool,
+    taskList: taskList(deps),
+    concurrency: deps.env.WORKER_CONCURRENCY,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: workerLogger(deps),
+  });
+}

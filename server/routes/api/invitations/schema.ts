@@ -1,0 +1,65 @@
+import { z } from "zod";
+import {
+  CreateInvitationBody,
+  CreateInvitationResponse,
+  InvitationList,
+  InvitationPreview,
+  WorkspaceResponse,
+} from "../../../../common/contracts/workspaces.ts";
+import { ErrorResponse } from "../../../../common/contracts/errors.ts";
+import { defineRoute } from "../../../http/route.ts";
+import { WorkspaceParams, workspacePath } from "../params.ts";
+import { errorResponses, json, noContent } from "../responses.ts";
+
+const TokenParams = z.object({ token: z.string().min(20).max(100) });
+const gone = json(ErrorResponse, "Invalid, expired, revoked or used link (code: invitation_invalid)");
+
+export const listInvitationsRoute = defineRoute({
+  method: "get",
+  path: `${workspacePath}/invitations`,
+  tags: ["invitations"],
+  summary: "Open and accepted invitations (Admin)",
+  access: { kind: "workspace", action: "invitations.manage" },
+  request: { params: WorkspaceParams },
+  responses: { 200: json(InvitationList, "Invitations"), ...errorResponses },
+});
+
+export const createInvitationRoute = defineRoute({
+  method: "post",
+  path: `${workspacePath}/invitations`,
+  tags: ["invitations"],
+  summary: "Invite by link with a role (Admin); with an email, the link is also mailed",
+  access: { kind: "workspace", action: "invitations.manage" },
+  request: { params: WorkspaceParams, body: { content: { "application/json": { schema: CreateInvitationBody } }, required: true } },
+  responses: { 201: json(CreateInvitationResponse, "Created; `url` is shown only now"), ...errorResponses },
+});
+
+export const revokeInvitationRoute = defineRoute({
+  method: "delete",
+  path: `${workspacePath}/invitations/{invitationId}`,
+  tags: ["invitations"],
+  summary: "Revoke an open invitation (Admin)",
+  access: { kind: "workspace", action: "invitations.manage" },
+  request: { params: WorkspaceParams.extend({ invitationId: z.uuid() }) },
+  responses: { ...noContent, ...errorResponses },
+});
+
+export const previewInvitationRoute = defineRoute({
+  method: "get",
+  path: "/invitations/{token}",
+  tags: ["invitations"],
+  summary: "What an invitation link offers (no login needed)",
+  access: { kind: "public" },
+  request: { params: TokenParams },
+  responses: { 200: json(InvitationPreview, "The invitation"), 400: errorResponses[400], 410: gone },
+});
+
+export const acceptInvitationRoute = defineRoute({
+  method: "post",
+  path: "/invitations/{token}/accept",
+  tags: ["invitations"],
+  summary: "Join the workspace with the invitation's role",
+  access: { kind: "user" },
+  request: { params: TokenParams },
+  responses: { 200: json(WorkspaceResponse, "Joined"), 400: errorResponses[400], 401: errorResponses[401], 410: gone },
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../../testing/app.ts";
+import { anonymous, signUpUser, type TestUser } from "../../../testing/client.ts";
+
+type Ws = { workspace: { id: string; name: string; role: string } };
+
+describe("workspaces, members, roles and invitations", () => {
+  let app: TestApp;
+  let admin: TestUser;
+  let workspaceId: string;
+  beforeAll(async () => {
+    app = await createTestApp();
+    admin = await signUpUser(app, "admin");
+    const created = await admin.client.post<Ws>("/workspaces", { name: "Portfolio" });
+    expect(created.status).toBe(201);
+    workspaceId = created.body.workspace.id;
+  });
+  afterAll(async () => app.close());
+
+  async function invite(role: string, email?: string) {
+    const response = await admin.client.post<{ url: string; invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, {
+      role,
+      ...(email ? { email } : {}),
+    });
+    expect(response.status).toBe(201);
+    return { token: response.body.url.split("/invite/")[1] ?? "", id: response.body.invitation.id };
+  }
+
+  it("makes the creator Admin and seeds the default workflow", async () => {
+    const list = await admin.client.get<{ workspaces: { id: string; role: string }[] }>("/workspaces");
+    expect(list.body.workspaces).toEqual([{ id: workspaceId, name: "Portfolio", role: "admin" }]);
+    const statuses = await admin.client.get<{ statuses: { name: string; position: number }[] }>(`/workspaces/${workspaceId}/statuses`);
+    expect(statuses.body.statuses.map((s) => s.name)).toEqual(["Idea", "Evaluating", "Approved", "In delivery", "Done", "Rejected"]);
+  });
+
+  it("invites by link with a role; the link works once", async () => {
+    const { token } = await invite("member");
+    const preview = await anonymous(app).get(`/invitations/${token}`);
+    expect(preview.body).toMatchObject({ workspaceName: "Portfolio", role: "member", invitedBy: "admin" });
+    const newcomer = await signUpUser(app, "newcomer");
+    const accepted = await newcomer.client.post<Ws>(`/invitations/${token}/accept`);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.workspace).toMatchObject({ id: workspaceId, role: "member" });
+    const again = await (await signUpUser(app, "latecomer")).client.post(`/invitations/${token}/accept`);
+    expect(again.status).toBe(410);
+    expect(again.body).toMatchObject({ error: { code: "invitation_invalid" } });
+  });
+
+  it("a revoked invitation cannot be used", async () => {
+    const { token, id } = await invite("visitor");
+    expect((await admin.client.delete(`/workspaces/${workspaceId}/invitations/${id}`)).status).toBe(204);
+    const user = await signUpUser(app, "too-late");
+    expect((await user.client.post(`/invitations/${token}/accept`)).status).toBe(410);
+  });
+
+  it("changes roles, and never removes or demotes the last Admin", async () => {
+    const { token } = await invite("visitor");
+    const vera = await signUpUser(app, "vera");
+    await vera.client.post(`/invitations/${token}/accept`);
+    const promoted = await admin.client.patch<{ member: { role: string } }>(`/workspaces/${workspaceId}/members/${vera.id}`, { role: "moderator" });
+    expect(promoted.body.member.role).toBe("moderator");
+    const demoteSelf = await admin.client.patch(`/workspaces/${workspaceId}/members/${admin.id}`, { role: "member" });
+    expect(demoteSelf.status).toBe(409);
+    expect(demoteSelf.body).toMatchObject({ error: { code: "last_admin" } });
+    const removeSelf = await admin.client.delete(`/workspaces/${workspaceId}/members/${admin.id}`);
+    expect(removeSelf.status).toBe(409);
+    // A moderator cannot manage members.
+    const byModerator = await vera.client.patch(`/workspaces/${workspaceId}/members/${admin.id}`, { role: "visitor" });
+    expect(byModerator.status).toBe(403);
+    expect((await admin.client.delete(`/workspaces/${workspaceId}/members/${vera.id}`)).status).toBe(204);
+    expect((await vera.client.get(`/workspaces/${workspaceId}`)).status).toBe(404);
+  });
+
+  it("hides a workspace from outsiders with 404, also for malformed ids", async () => {
+    const outsider = await signUpUser(app, "outsider");
+    const response = await outsider.client.get(`/workspaces/${workspaceId}/members`);
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ error: { code: "not_found" } });
+    expect((await outsider.client.get("/workspaces/not-a-uuid/members")).status).toBe(404);
+  });
+
+  it("edits the workflow, keeping ids, and refuses to drop a status that has use cases", async () => {
+    const before = await admin.client.get<{ statuses: { id: string; name: string; category: string }[] }>(`/workspaces/${workspaceId}/statuses`);
+    const [idea, ...rest] = before.body.statuses;
+    if (!idea) throw new Error("no statuses");
+    const reordered = [...rest.map(({ id, name, category }) => ({ id, name, category })), { id: idea.id, name: "Inbox", category: "todo" }];
+    const replaced = await admin.client.put<{ statuses: { id: string; name: string }[] }>(`/workspaces/${workspaceId}/statuses`, {
+      statuses: [...reordered, { name: "Parked", category: "todo" }],
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.statuses.map((s) => s.name)).toEqual(["Evaluating", "Approved", "In delivery", "Done", "Rejected", "Inbox", "Parked"]);
+    expect(replaced.body.statuses.find((s) => s.name === "Inbox")?.id).toBe(idea.id);
+
+    await app.deps.db
+      .insertInto("use_cases")
+      .values({ workspace_id: workspaceId, number: 99, title: "Busy", status_id: idea.id, created_by: admin.id })
+      .execute();
+    const dropBusy = await admin.client.put(`/workspaces/${workspaceId}/statuses`, { statuses: [{ name: "Only", category: "todo" }] });
+    expect(dropBusy.status).toBe(409);
+    expect(dropBusy.body).toMatchObject({ error: { code: "conflict" } });
+    const after = await admin.client.get<{ statuses: unknown[] }>(`/workspaces/${workspaceId}/statuses`);
+    expect(after.body.statuses).toHaveLength(7);
+
+    const duplicate = await admin.client.put(`/workspaces/${workspaceId}/statuses`, {
+      statuses: [{ name: "A", category: "todo" }, { name: "a", category: "done" }],
+    });
+    expect(duplicate.status).toBe(400);
+  });
+
+  it("records setup changes in the audit log", async () => {
+    const actions = await app.deps.db.selectFrom("audit_log").select("action").where("workspace_id", "=", workspaceId).execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["workspace.created", "invitation.created", "invitation.accepted", "member.role_changed", "member.removed", "statuses.replaced"]),
+    );
+  });
+});

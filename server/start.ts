@@ -1,0 +1,72 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { Runner } from "graphile-worker";
+import path from "node:path";
+import { createApp } from "./app.ts";
+import { createDatabase, databaseExists, databaseUrl } from "./db/database-admin.ts";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "./db/embedded.ts";
+import { openDatabase } from "./db/pool.ts";
+import { prepareDatabase } from "./db/prepare.ts";
+import { type Env, loadEnv } from "./env.ts";
+import type { AppDeps } from "./http/types.ts";
+import { createLogger, type Logger } from "./logging/logger.ts";
+import { createMetrics } from "./logging/metrics.ts";
+import { startWorker } from "./queue/worker.ts";
+
+export type Service = "web" | "worker";
+
+export type StartOptions = {
+  /** Any PostgreSQL; when absent, DATABASE_URL, else an embedded PostgreSQL under the data dir. */
+  databaseUrl?: string;
+  port?: number;
+  services?: readonly Service[];
+  webDir?: string | null;
+  env?: Env;
+  logger?: Logger;
+};
+
+export type RunningTether = { url: string; databaseUrl: string; deps: AppDeps; stop(): Promise<void> };
+
+/** Starts the chosen services of Tether in this process (see server/main.ts for the CLI). */
+export async function startTether(options: StartOptions = {}): Promise<RunningTether> {
+  const env = options.env ?? loadEnv();
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  const services = options.services ?? ["web", "worker"];
+  let embedded: EmbeddedDatabase | undefined;
+  let url = options.databaseUrl ?? env.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.EMBEDDED_PG_PORT, persistent: true });
+    if (!(await databaseExists(embedded.url, "tether"))) await createDatabase(embedded.url, "tether");
+    url = databaseUrl(embedded.url, "tether");
+    logger.info({ dataDir: env.dataDir }, "embedded PostgreSQL started");
+  }
+  const applied = await prepareDatabase(url);
+  if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
+
+  const handle = openDatabase(url, { max: 20 });
+  const deps: AppDeps = { env, db: handle.db, pool: handle.pool, logger, metrics: createMetrics() };
+  let server: ServerType | undefined;
+  let runner: Runner | undefined;
+  let address = "";
+  if (services.includes("web")) {
+    const webDir = options.webDir === undefined ? path.resolve("dist/web") : options.webDir;
+    const app = createApp(deps, { webDir });
+    address = await new Promise<string>((resolve) => {
+      server = serve({ fetch: app.fetch, port: options.port ?? env.PORT, hostname: env.HOST }, (info) =>
+        resolve(`http://${env.HOST}:${info.port}`),
+      );
+    });
+  }
+  if (services.includes("worker")) runner = await startWorker(deps);
+
+  return {
+    url: address,
+    databaseUrl: url,
+    deps,
+    stop: async () => {
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      if (runner) await runner.stop();
+      await handle.close();
+      if (embedded) await embedded.stop();
+    },
+  };
+}
