@@ -1,0 +1,85 @@
+import { Hono } from "hono";
+import type { SimControl } from "../control.ts";
+import type { ApiVersion } from "../model/types.ts";
+import { registerAgileRoutes } from "../routes/agile-routes.ts";
+import { registerCommentRoutes } from "../routes/comment-routes.ts";
+import { registerControlRoutes } from "../routes/control-routes.ts";
+import { registerIssueRoutes } from "../routes/issue-routes.ts";
+import { registerLinkRoutes } from "../routes/link-routes.ts";
+import { registerMetaRoutes } from "../routes/meta-routes.ts";
+import { registerSearchRoutes } from "../routes/search-routes.ts";
+import { registerTransitionRoutes } from "../routes/transition-routes.ts";
+import { registerUserRoutes } from "../routes/user-routes.ts";
+import { registerWebhookAdminRoutes } from "../routes/webhook-admin-routes.ts";
+import type { SimRuntime } from "../runtime.ts";
+import { SearchService } from "../search/search-service.ts";
+import { authenticate } from "./auth.ts";
+import { JiraHttpError } from "./errors.ts";
+import { faultMiddleware } from "./faults.ts";
+import { RouteTable, type SimEnv } from "./router.ts";
+
+function errorResponse(error: JiraHttpError): Response {
+  return new Response(JSON.stringify(error.body()), {
+    status: error.status,
+    headers: { "Content-Type": "application/json;charset=UTF-8", ...error.headers },
+  });
+}
+
+/** Builds the Hono app: request log → faults → auth → Jira routes; `/_sim` control routes when enabled. */
+export function buildApp(runtime: SimRuntime, control: SimControl | null): { app: Hono<SimEnv>; search: SearchService } {
+  const app = new Hono<SimEnv>();
+  const search = new SearchService(runtime);
+
+  app.use("/rest/*", async (c, next) => {
+    const started = performance.now();
+    await next();
+    const url = c.req.url;
+    const queryStart = url.indexOf("?");
+    runtime.logRequest({
+      at: new Date().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      query: queryStart < 0 ? "" : url.slice(queryStart + 1),
+      status: c.res.status,
+      user: c.get("user")?.name ?? null,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    });
+  });
+  app.use("/rest/*", faultMiddleware(runtime));
+  app.use("/rest/*", async (c, next) => {
+    const result = authenticate(runtime.store, runtime.site, c.req.header("authorization"));
+    c.set("user", result.kind === "user" ? result.user : null);
+    await next();
+  });
+
+  const routes = new RouteTable(app);
+  const versions: ApiVersion[] = runtime.site.flavor === "cloud" ? [3, 2] : [2];
+  for (const version of versions) {
+    const base = `/rest/api/${version}`;
+    registerMetaRoutes(routes, runtime, base, version);
+    registerUserRoutes(routes, runtime, base, version);
+    registerSearchRoutes(routes, runtime, search, base, version);
+    registerIssueRoutes(routes, runtime, base, version);
+    registerTransitionRoutes(routes, runtime, base, version);
+    registerCommentRoutes(routes, runtime, base, version);
+    registerLinkRoutes(routes, runtime, base, version);
+  }
+  registerAgileRoutes(routes, runtime, search);
+  registerWebhookAdminRoutes(routes, runtime, search);
+  routes.finish();
+
+  if (control) registerControlRoutes(app, control);
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith("/rest/")) {
+      return errorResponse(new JiraHttpError(404, [`null for uri: ${c.req.url}`]));
+    }
+    return c.text("Not Found", 404);
+  });
+  app.onError((error, c) => {
+    if (error instanceof JiraHttpError) return errorResponse(error);
+    console.error(`jira-sim: ${c.req.method} ${c.req.path} failed`, error);
+    return errorResponse(new JiraHttpError(500, ["Internal server error"], {}, {}, { cause: error }));
+  });
+  return { app, search };
+}

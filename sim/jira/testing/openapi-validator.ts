@@ -1,0 +1,97 @@
+import Ajv, { type ValidateFunction } from "ajv";
+import addFormats from "ajv-formats";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+type OpenApiDoc = { paths: Record<string, Record<string, OpenApiOperation>>; components: unknown };
+type OpenApiOperation = {
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+};
+
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+/** Where Atlassian's OpenAPI documents live: /work/shared locally, ../shared beside the repo in CI. */
+export function openApiDirectory(): string | null {
+  const candidates = [path.resolve(repoRoot, "../shared/jira-openapi"), "/work/shared/jira-openapi"];
+  return candidates.find((candidate) => existsSync(path.join(candidate, "cloud-platform-v3.json"))) ?? null;
+}
+
+export type ValidationResult = { ok: true } | { ok: false; errors: string };
+
+/**
+ * Validates simulator traffic against the Cloud OpenAPI documents (platform v3 + software agile).
+ * OpenAPI 3.0 schemas are JSON Schema plus `nullable`, which Ajv understands; component refs are
+ * rewritten to point at a registered components schema per document.
+ */
+export class JiraOpenApi {
+  private readonly ajv: Ajv;
+  private readonly docs: { id: string; doc: OpenApiDoc; templates: { template: string; pattern: RegExp; params: number }[] }[] = [];
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+
+  constructor(directory: string) {
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, ownProperties: true });
+    addFormats(this.ajv);
+    for (const [id, file] of [["platform", "cloud-platform-v3.json"], ["agile", "cloud-software-agile.json"]] as const) {
+      const doc = JSON.parse(readFileSync(path.join(directory, file), "utf8")) as OpenApiDoc;
+      this.ajv.addSchema(this.rewriteRefs(id, { components: doc.components }) as object, id);
+      const templates = Object.keys(doc.paths).map((template) => ({
+        template,
+        pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+        params: (template.match(/\{/g) ?? []).length,
+      }));
+      templates.sort((a, b) => a.params - b.params);
+      this.docs.push({ id, doc, templates });
+    }
+  }
+
+  private rewriteRefs(id: string, value: unknown): unknown {
+    return JSON.parse(JSON.stringify(value).replaceAll('"$ref":"#/components/', `"$ref":"${id}#/components/`)) as unknown;
+  }
+
+  /** The documented operation for a concrete request (REST v2 paths are checked against v3). */
+  operation(method: string, concretePath: string): { docId: string; template: string; operation: OpenApiOperation } | null {
+    const normalised = concretePath.replace(/^\/rest\/api\/2\//, "/rest/api/3/").split("?")[0] ?? "";
+    for (const { id, doc, templates } of this.docs) {
+      for (const { template, pattern } of templates) {
+        const operation = pattern.test(normalised) ? doc.paths[template]?.[method.toLowerCase()] : undefined;
+        if (operation) return { docId: id, template, operation };
+      }
+    }
+    return null;
+  }
+
+  private validator(key: string, docId: string, schema: unknown): ValidateFunction | null {
+    if (this.compiled.has(key)) return this.compiled.get(key) ?? null;
+    const validate = schema && typeof schema === "object" && Object.keys(schema).length > 0 ? this.ajv.compile(this.rewriteRefs(docId, schema) as object) : null;
+    this.compiled.set(key, validate);
+    return validate;
+  }
+
+  private run(validate: ValidateFunction | null, body: unknown): ValidationResult {
+    if (!validate || validate(body)) return { ok: true };
+    return { ok: false, errors: this.ajv.errorsText(validate.errors, { separator: "\n" }) };
+  }
+
+  validateResponse(method: string, concretePath: string, status: number, body: unknown): ValidationResult & { documented: boolean } {
+    const found = this.operation(method, concretePath);
+    if (!found) return { ok: true, documented: false };
+    const response = found.operation.responses?.[String(status)] ?? found.operation.responses?.default;
+    const schema = response?.content?.["application/json"]?.schema;
+    const key = `${found.docId} ${method} ${found.template} ${status}`;
+    return { ...this.run(this.validator(key, found.docId, schema), body), documented: response !== undefined };
+  }
+
+  validateRequest(method: string, concretePath: string, body: unknown): ValidationResult & { documented: boolean } {
+    const found = this.operation(method, concretePath);
+    if (!found) return { ok: true, documented: false };
+    const schema = found.operation.requestBody?.content?.["application/json"]?.schema;
+    const key = `${found.docId} ${method} ${found.template} request`;
+    return { ...this.run(this.validator(key, found.docId, schema), body), documented: true };
+  }
+
+  /** Jira's error body. */
+  validateErrorCollection(body: unknown): ValidationResult {
+    return this.run(this.validator("platform ErrorCollection", "platform", { $ref: "#/components/schemas/ErrorCollection" }), body);
+  }
+}

@@ -1,0 +1,214 @@
+import { randomUUID } from "node:crypto";
+import { buildWebhookEnvelopes } from "./envelope.ts";
+import { WebhookFilters } from "./jql-filter.ts";
+import { isRetryable, postWebhook } from "./post.ts";
+import { seededRandom } from "./prng.ts";
+import { signWebhookBody } from "./signature.ts";
+import type { DeliveryOutcome, DeliveryRecord, SimWebhookEvent, WebhookDispatcher, WebhookDispatcherOptions, WebhookFaults, WebhookRegistration } from "./types.ts";
+
+/** One body for one registration; a duplicate fault makes a second copy with the same identifier. */
+type Delivery = {
+  registration: WebhookRegistration;
+  identifier: string;
+  body: Uint8Array<ArrayBuffer>;
+  /** Dispatch order: a held-back delivery is released only by one dispatched after it. */
+  sequence: number;
+  signature: string | null;
+  webhookEvent: string;
+  issueKey: string;
+  duplicate: boolean;
+};
+
+const DEFAULT_FAULTS: WebhookFaults = { dropRate: 0, duplicateRate: 0, reorderRate: 0, delayMs: 0, delayJitterMs: 0 };
+const USER_AGENT = { cloud: "Atlassian Webhook HTTP Client", datacenter: "Atlassian HttpClient 4.0.0 / JIRA-9.12.0 (9120000) / Default" } as const;
+
+export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
+  const flavor = options.flavor;
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
+  // Jira Cloud retries up to five times; Data Center does not retry failed deliveries.
+  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? (flavor === "cloud" ? 6 : 1));
+  const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 200);
+  const timeoutMs = Math.max(1, options.retry?.timeoutMs ?? 10_000);
+  const reorderHoldMs = options.reorderHoldMs ?? 1_000;
+  const keepDeliveries = options.keepDeliveries ?? 10_000;
+  const filters = new WebhookFilters(flavor, log);
+
+  let faults: WebhookFaults = { ...DEFAULT_FAULTS, ...options.faults };
+  // Separate streams: fault draws happen in dispatch order (deterministic); retry jitter happens
+  // whenever receivers answer, and must not shift the fault pattern.
+  let faultRandom = seededRandom(faults.seed ?? 1);
+  const jitterRandom = seededRandom((faults.seed ?? 1) ^ 0x5bd1e995);
+
+  const records: DeliveryRecord[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let held: { delivery: Delivery; timer: NodeJS.Timeout }[] = [];
+  let inFlight = 0;
+  let sequence = 0;
+  let closed = false;
+  const cancel = new AbortController();
+  let idleWaiters: (() => void)[] = [];
+
+  const record = (delivery: Delivery, attempt: number, outcome: DeliveryOutcome, startedAt: Date, status: number | null, error: string | null) => {
+    records.push({
+      registrationId: delivery.registration.id,
+      url: delivery.registration.url,
+      identifier: delivery.identifier,
+      attempt,
+      duplicate: delivery.duplicate,
+      webhookEvent: delivery.webhookEvent,
+      issueKey: delivery.issueKey,
+      status,
+      error,
+      outcome,
+      startedAt,
+      finishedAt: new Date(),
+    });
+    if (records.length > keepDeliveries) records.splice(0, records.length - keepDeliveries);
+  };
+
+  const settleIfIdle = () => {
+    if (inFlight > 0 || timers.size > 0 || held.length > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const later = (ms: number, run: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+      settleIfIdle();
+    }, ms);
+    timers.add(timer);
+  };
+
+  /** A held-back delivery goes once a later one has been sent, or when its hold runs out. */
+  const releaseHeldBefore = (sequence: number) => {
+    const released = held.filter((entry) => entry.delivery.sequence < sequence);
+    if (released.length === 0) return;
+    held = held.filter((entry) => entry.delivery.sequence >= sequence);
+    for (const entry of released) {
+      clearTimeout(entry.timer);
+      later(0, () => void attempt(entry.delivery, 1));
+    }
+  };
+
+  const hold = (delivery: Delivery) => {
+    const timer = setTimeout(() => {
+      held = held.filter((entry) => entry.timer !== timer);
+      later(0, () => void attempt(delivery, 1));
+    }, reorderHoldMs);
+    held.push({ delivery, timer });
+  };
+
+  const headersFor = (delivery: Delivery, attemptNumber: number): Record<string, string> => {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json; charset=UTF-8",
+      "User-Agent": USER_AGENT[flavor],
+      "X-Atlassian-Webhook-Identifier": delivery.identifier,
+    };
+    if (attemptNumber > 1) headers["X-Atlassian-Webhook-Retry"] = String(attemptNumber - 1);
+    if (delivery.signature) headers["X-Hub-Signature"] = delivery.signature;
+    return headers;
+  };
+
+  async function attempt(delivery: Delivery, attemptNumber: number): Promise<void> {
+    if (closed) return;
+    inFlight += 1;
+    const startedAt = new Date();
+    try {
+      const result = await postWebhook(delivery.registration.url, headersFor(delivery, attemptNumber), delivery.body, timeoutMs, cancel.signal);
+      const status = result.kind === "response" ? result.status : null;
+      const error = result.kind === "error" ? result.error : null;
+      if (closed && result.kind === "error") {
+        record(delivery, attemptNumber, "cancelled", startedAt, status, error);
+      } else if (!isRetryable(result)) {
+        record(delivery, attemptNumber, status !== null && status < 400 ? "delivered" : "rejected", startedAt, status, error);
+      } else if (attemptNumber < maxAttempts && !closed) {
+        record(delivery, attemptNumber, "retrying", startedAt, status, error);
+        const backoff = baseDelayMs * 2 ** (attemptNumber - 1) * (0.75 + 0.5 * jitterRandom());
+        log("webhook delivery failed; retrying", { identifier: delivery.identifier, url: delivery.registration.url, attempt: attemptNumber, status, error, backoffMs: Math.round(backoff) });
+        later(backoff, () => void attempt(delivery, attemptNumber + 1));
+      } else {
+        record(delivery, attemptNumber, "failed", startedAt, status, error);
+        log("webhook delivery failed; giving up", { identifier: delivery.identifier, url: delivery.registration.url, attempt: attemptNumber, status, error });
+      }
+    } finally {
+      inFlight -= 1;
+      if (attemptNumber === 1 && !delivery.duplicate) releaseHeldBefore(delivery.sequence);
+      settleIfIdle();
+    }
+  }
+
+  const enqueue = (delivery: Delivery) => {
+    // Always four draws per delivery, so one seed gives one fault pattern whatever the rates.
+    const [dropDraw, duplicateDraw, reorderDraw, jitterDraw] = [faultRandom(), faultRandom(), faultRandom(), faultRandom()];
+    if (dropDraw < faults.dropRate) {
+      const at = new Date();
+      record(delivery, 1, "dropped", at, null, "dropped by fault injection");
+      log("webhook delivery dropped by fault injection", { identifier: delivery.identifier, url: delivery.registration.url });
+      return;
+    }
+    const delay = Math.max(0, faults.delayMs + jitterDraw * faults.delayJitterMs);
+    const copies = duplicateDraw < faults.duplicateRate ? [delivery, { ...delivery, duplicate: true }] : [delivery];
+    const reorder = reorderDraw < faults.reorderRate;
+    for (const copy of copies) {
+      if (reorder && !copy.duplicate) later(delay, () => hold(copy));
+      else later(delay, () => void attempt(copy, 1));
+    }
+  };
+
+  return {
+    dispatch(event: SimWebhookEvent, registrations: readonly WebhookRegistration[]): void {
+      if (closed) return;
+      const envelopes = buildWebhookEnvelopes(event, flavor, now());
+      for (const envelope of envelopes) {
+        const subscribed = registrations.filter((registration) => registration.enabled && registration.events.includes(envelope.webhookEvent));
+        if (subscribed.length === 0) continue;
+        const text = JSON.stringify(envelope.body);
+        const body = new TextEncoder().encode(text);
+        for (const registration of subscribed) {
+          if (!filters.matches(registration.jqlFilter, event.jqlView)) continue;
+          enqueue({
+            registration,
+            identifier: randomUUID(),
+            sequence: ++sequence,
+            body,
+            signature: registration.secret ? signWebhookBody(registration.secret, body) : null,
+            webhookEvent: envelope.webhookEvent,
+            issueKey: envelope.issueKey,
+            duplicate: false,
+          });
+        }
+      }
+    },
+
+    setFaults(next: Partial<WebhookFaults>): void {
+      faults = { ...faults, ...next };
+      if (next.seed !== undefined) faultRandom = seededRandom(next.seed);
+    },
+
+    deliveries: () => records,
+
+    idle(): Promise<void> {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        settleIfIdle();
+      });
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const entry of held) clearTimeout(entry.timer);
+      held = [];
+      cancel.abort();
+      await new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settleIfIdle();
+      });
+    },
+  };
+}
