@@ -1,0 +1,325 @@
+import { z } from "zod";
+import * as agileApi from "./agile-api.ts";
+import { JiraError } from "./errors.ts";
+import { findFieldRoles } from "./field-roles.ts";
+import type { JiraHttp } from "./http.ts";
+import type { JiraClient } from "./jira-client.ts";
+import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toStatus, toUser, type UserIdentity } from "./mappers.ts";
+import { bulkCreateOutcome } from "./bulk-create.ts";
+import { chunk, cursorPaged } from "./pagination.ts";
+import * as s from "./schemas.ts";
+import type * as t from "./types.ts";
+
+/** `POST /issue/bulk` accepts at most 50 issues. */
+const bulkCreateLimit = 50;
+
+/**
+ * What Cloud (API v3) and Data Center (API v2) share: the same resources under a different API
+ * root. The flavour-specific parts are the abstract members, implemented in cloud.ts and
+ * datacenter.ts — never an `if (flavor)` here.
+ */
+export abstract class BaseJiraClient implements JiraClient {
+  abstract readonly flavor: t.JiraFlavor;
+  protected abstract readonly api: "/rest/api/3" | "/rest/api/2";
+  protected abstract readonly identity: UserIdentity;
+
+  private fieldsCache: Promise<t.JiraField[]> | null = null;
+  private readonly epicTypeCache = new Map<string, Promise<t.JiraIssueType | null>>();
+
+  constructor(protected readonly http: JiraHttp) {}
+
+  // —— flavour-specific ——
+  abstract listProjects(): AsyncIterable<t.JiraProject>;
+  abstract priorities(): Promise<t.JiraPriority[]>;
+  abstract searchIssuesPage(jql: string, options?: t.SearchOptions & { cursor?: string | null }): Promise<t.IssuePage>;
+  abstract epicChildrenJql(epicKey: string): Promise<string>;
+  abstract bulkFetch(issueKeys: string[], options?: { fields?: string[] }): Promise<t.BulkFetchResult>;
+  abstract searchUsers(query: string, options?: { maxResults?: number }): Promise<t.JiraUser[]>;
+  abstract plainText(text: string): t.RichText;
+  abstract listWebhooks(): Promise<t.JiraWebhook[]>;
+  abstract registerWebhook(draft: t.WebhookDraft): Promise<t.JiraWebhook>;
+  abstract deleteWebhook(webhookId: string): Promise<void>;
+  /** The rich-text value this flavour's API takes (ADF object or wiki string). */
+  protected abstract richTextValue(text: t.RichText, path: string): unknown;
+  /** `{ accountId }` on Cloud, `{ name }` on Data Center. */
+  protected abstract userReference(userId: t.JiraUserId | null): Record<string, string | null>;
+  /** Fields that place an issue under an Epic and (Data Center) name a new Epic. */
+  protected abstract epicFields(draft: t.IssueDraft): Promise<Record<string, unknown>>;
+  protected abstract issueMapping(): Promise<IssueMapping>;
+  /** Field ids that carry the parent Epic, added when the caller names the fields to read. */
+  protected abstract parentFieldIds(): Promise<string[]>;
+
+  // —— shared ——
+  async serverInfo(): Promise<t.ServerInfo> {
+    const info = await this.http.request({ method: "GET", path: `${this.api}/serverInfo`, schema: s.serverInfoSchema });
+    return {
+      baseUrl: info.baseUrl,
+      version: info.version,
+      versionNumbers: info.versionNumbers ?? info.version.split(".").map(Number).filter(Number.isFinite),
+      deploymentType: info.deploymentType,
+      serverTitle: info.serverTitle,
+      serverTime: info.serverTime,
+    };
+  }
+
+  async myself(): Promise<t.JiraUser> {
+    const path = `${this.api}/myself`;
+    const wire = await this.http.request({ method: "GET", path, schema: s.userSchema });
+    const user = toUser(wire, this.identity);
+    if (!user) throw new JiraError("BAD_RESPONSE", "Jira's myself answer names no user.", { status: 200, method: "GET", path });
+    return user;
+  }
+
+  async myPermissions(projectKeys: string[], permissions: string[]): Promise<t.PermissionCheck[]> {
+    const scopes: Array<string | null> = projectKeys.length > 0 ? projectKeys : [null];
+    const checks: t.PermissionCheck[] = [];
+    for (const projectKey of scopes) {
+      const answer = await this.http.request({
+        method: "GET",
+        path: `${this.api}/mypermissions`,
+        query: { projectKey, permissions },
+        schema: s.permissionsSchema,
+      });
+      for (const permission of permissions) {
+        checks.push({ projectKey, permission, granted: answer.permissions[permission]?.havePermission ?? false });
+      }
+    }
+    return checks;
+  }
+
+  async getProject(projectKey: string): Promise<t.JiraProject> {
+    const project = await this.projectWire(projectKey);
+    return { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey };
+  }
+
+  async issueTypesForProject(projectKey: string): Promise<t.JiraIssueType[]> {
+    // Cloud lists a project's issue types only when asked to expand them.
+    return ((await this.projectWire(projectKey, "issueTypes")).issueTypes ?? []).map(toIssueType);
+  }
+
+  epicIssueType(projectKey: string): Promise<t.JiraIssueType | null> {
+    const key = projectKey.toUpperCase();
+    let cached = this.epicTypeCache.get(key);
+    if (!cached) {
+      cached = this.issueTypesForProject(projectKey).then(findEpicType);
+      cached.catch(() => this.epicTypeCache.delete(key));
+      this.epicTypeCache.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Cached for the client's life: custom fields rarely change, and Data Center needs them on every epic call. */
+  fields(): Promise<t.JiraField[]> {
+    if (!this.fieldsCache) {
+      this.fieldsCache = this.http
+        .request({ method: "GET", path: `${this.api}/field`, schema: z.array(s.fieldSchema) })
+        .then((fields) => fields.map(toField));
+      this.fieldsCache.catch(() => (this.fieldsCache = null));
+    }
+    return this.fieldsCache;
+  }
+
+  async fieldRoles(): Promise<t.FieldRoles> {
+    return findFieldRoles(await this.fields());
+  }
+
+  async statuses(): Promise<t.JiraStatus[]> {
+    const statuses = await this.http.request({ method: "GET", path: `${this.api}/status`, schema: z.array(s.statusSchema) });
+    return statuses.map(toStatus);
+  }
+
+  async projectStatuses(projectKey: string): Promise<t.ProjectIssueTypeStatuses[]> {
+    const types = await this.http.request({
+      method: "GET",
+      path: `${this.api}/project/${encodeURIComponent(projectKey)}/statuses`,
+      schema: s.projectStatusesSchema,
+    });
+    return types.map((type) => ({ issueTypeId: type.id, issueTypeName: type.name, statuses: type.statuses.map(toStatus) }));
+  }
+
+  async getTransitions(issueKey: string, options: { expandFields?: boolean } = {}): Promise<t.JiraTransition[]> {
+    const answer = await this.http.request({
+      method: "GET",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}/transitions`,
+      query: { expand: options.expandFields ? "transitions.fields" : undefined },
+      schema: s.transitionsSchema,
+    });
+    return answer.transitions.map((transition) => ({
+      id: transition.id,
+      name: transition.name,
+      to: toStatus(transition.to),
+      hasScreen: transition.hasScreen ?? false,
+      fields: Object.entries(transition.fields ?? {}).map(([id, field]) => ({
+        id,
+        name: field.name ?? id,
+        required: field.required,
+        schemaType: field.schema?.type ?? null,
+        allowedValues: field.allowedValues ?? null,
+      })),
+    }));
+  }
+
+  async transitionIssue(issueKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void> {
+    await this.http.request({
+      method: "POST",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}/transitions`,
+      body: { transition: { id: transitionId }, ...(fields && Object.keys(fields).length > 0 ? { fields } : {}) },
+      schema: s.ignoredBodySchema,
+      issueKey,
+      permission: "TRANSITION_ISSUES",
+    });
+  }
+
+  async createIssue(draft: t.IssueDraft): Promise<t.CreatedIssue> {
+    const path = `${this.api}/issue`;
+    const created = await this.http.request({
+      method: "POST",
+      path,
+      body: { fields: await this.draftFields(draft, path) },
+      schema: s.createdIssueSchema,
+      permission: "CREATE_ISSUES",
+    });
+    return { id: created.id, key: created.key };
+  }
+
+  async createIssuesBulk(drafts: t.IssueDraft[]): Promise<t.BulkCreateResult> {
+    const path = `${this.api}/issue/bulk`;
+    const result: t.BulkCreateResult = { created: [], failed: [] };
+    let offset = 0;
+    for (const part of chunk(drafts, bulkCreateLimit)) {
+      const issueUpdates = [];
+      for (const draft of part) issueUpdates.push({ fields: await this.draftFields(draft, path) });
+      const answer = await this.http.request({
+        method: "POST",
+        path,
+        body: { issueUpdates },
+        schema: s.createdIssuesSchema,
+        permission: "CREATE_ISSUES",
+      });
+      const outcome = bulkCreateOutcome(answer, part.length, offset);
+      result.created.push(...outcome.created);
+      result.failed.push(...outcome.failed);
+      offset += part.length;
+    }
+    return result;
+  }
+
+  async getIssue(issueKey: string, options: { fields?: string[]; expandChangelog?: boolean } = {}): Promise<t.JiraIssue> {
+    const wire = await this.http.request({
+      method: "GET",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}`,
+      query: {
+        fields: await this.withParentFields(options.fields),
+        expand: options.expandChangelog ? "changelog" : undefined,
+      },
+      schema: s.issueSchema,
+    });
+    return toIssue(wire, await this.issueMapping());
+  }
+
+  async editIssue(issueKey: string, changes: t.IssueChanges): Promise<void> {
+    const path = `${this.api}/issue/${encodeURIComponent(issueKey)}`;
+    const fields: Record<string, unknown> = { ...changes.fields };
+    if (changes.summary !== undefined) fields.summary = changes.summary;
+    if (changes.description !== undefined) {
+      fields.description = changes.description === null ? null : this.richTextValue(changes.description, path);
+    }
+    if (changes.priorityId !== undefined) fields.priority = { id: changes.priorityId };
+    if (changes.labels !== undefined) fields.labels = changes.labels;
+    await this.http.request({ method: "PUT", path, body: { fields }, schema: s.ignoredBodySchema, issueKey, permission: "EDIT_ISSUES" });
+  }
+
+  async deleteIssue(issueKey: string, options: { deleteSubtasks?: boolean } = {}): Promise<void> {
+    await this.http.request({
+      method: "DELETE",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}`,
+      query: { deleteSubtasks: options.deleteSubtasks ? "true" : undefined },
+      schema: s.ignoredBodySchema,
+      issueKey,
+      permission: "DELETE_ISSUES",
+    });
+  }
+
+  async assignIssue(issueKey: string, assignee: t.JiraUserId | null): Promise<void> {
+    const body = this.userReference(assignee);
+    await this.http.request({
+      method: "PUT",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}/assignee`,
+      body,
+      schema: s.ignoredBodySchema,
+      issueKey,
+      permission: "ASSIGN_ISSUES",
+    });
+  }
+
+  searchIssues(jql: string, options: t.SearchOptions = {}): AsyncIterable<t.JiraIssue> {
+    return cursorPaged(async (cursor) => {
+      const page = await this.searchIssuesPage(jql, { ...options, cursor });
+      return { items: page.issues, nextCursor: page.nextCursor };
+    });
+  }
+
+  async *epicChildren(epicKey: string, options: t.SearchOptions = {}): AsyncIterable<t.JiraIssue> {
+    yield* this.searchIssues(await this.epicChildrenJql(epicKey), options);
+  }
+
+  async listIssueLinkTypes(): Promise<t.IssueLinkType[]> {
+    const answer = await this.http.request({ method: "GET", path: `${this.api}/issueLinkType`, schema: s.issueLinkTypesSchema });
+    return answer.issueLinkTypes;
+  }
+
+  async createIssueLink(link: t.IssueLinkDraft): Promise<void> {
+    await this.http.request({
+      method: "POST",
+      path: `${this.api}/issueLink`,
+      body: { type: { name: link.typeName }, inwardIssue: { key: link.inwardIssueKey }, outwardIssue: { key: link.outwardIssueKey } },
+      schema: s.ignoredBodySchema,
+      permission: "LINK_ISSUES",
+    });
+  }
+
+  boardsForProject(projectKey: string): AsyncIterable<t.JiraBoard> {
+    return agileApi.boardsForProject(this.http, projectKey);
+  }
+
+  sprintsForBoard(boardId: number, options: { states?: Array<"future" | "active" | "closed"> } = {}): AsyncIterable<t.JiraSprint> {
+    return agileApi.sprintsForBoard(this.http, boardId, options.states);
+  }
+
+  createSprint(draft: t.SprintDraft): Promise<t.JiraSprint> {
+    return agileApi.createSprint(this.http, draft);
+  }
+
+  moveIssuesToSprint(sprintId: number, issueKeys: string[]): Promise<void> {
+    return agileApi.moveIssuesToSprint(this.http, sprintId, issueKeys);
+  }
+
+  // —— helpers for the flavours ——
+  protected async projectWire(projectKey: string, expand?: "issueTypes"): Promise<z.infer<typeof s.projectSchema>> {
+    return this.http.request({
+      method: "GET",
+      path: `${this.api}/project/${encodeURIComponent(projectKey)}`,
+      query: { expand },
+      schema: s.projectSchema,
+    });
+  }
+
+  protected async withParentFields(fields: string[] | undefined): Promise<string[] | undefined> {
+    if (!fields || fields.length === 0) return undefined;
+    return [...new Set([...fields, ...(await this.parentFieldIds())])];
+  }
+
+  private async draftFields(draft: t.IssueDraft, path: string): Promise<Record<string, unknown>> {
+    return {
+      ...draft.fields,
+      project: { key: draft.projectKey },
+      issuetype: { id: draft.issueTypeId },
+      summary: draft.summary,
+      ...(draft.description ? { description: this.richTextValue(draft.description, path) } : {}),
+      ...(draft.assigneeId ? { assignee: this.userReference(draft.assigneeId) } : {}),
+      ...(draft.priorityId ? { priority: { id: draft.priorityId } } : {}),
+      ...(draft.labels ? { labels: draft.labels } : {}),
+      ...(await this.epicFields(draft)),
+    };
+  }
+}

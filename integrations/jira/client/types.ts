@@ -1,0 +1,267 @@
+/** Tether's own view of Jira: what crosses the JiraClient interface, the same for every flavour. */
+
+export type JiraFlavor = "cloud" | "datacenter";
+
+/** Cloud: site URL + account email + API token. Scoped tokens must go through the API gateway. */
+export type CloudAuth =
+  | { kind: "basic"; email: string; apiToken: string }
+  | { kind: "scoped-token"; email: string; apiToken: string };
+
+/** Data Center: Personal Access Token (Bearer), or username + password on servers that allow it. */
+export type DataCenterAuth =
+  | { kind: "pat"; token: string }
+  | { kind: "basic"; username: string; password: string };
+
+export type JiraConnectionConfig =
+  | {
+      flavor: "cloud";
+      /** `https://your-site.atlassian.net` */
+      siteUrl: string;
+      auth: CloudAuth;
+      /** Scoped tokens only: where the `/ex/jira/{cloudId}` gateway lives (tests point it at the simulator). */
+      gatewayUrl?: string;
+      /** Scoped tokens only: skips the `_edge/tenant_info` lookup when already known. */
+      cloudId?: string;
+    }
+  | {
+      flavor: "datacenter";
+      /** `https://jira.example.com` or `https://example.com/jira` */
+      baseUrl: string;
+      auth: DataCenterAuth;
+      /** Major version; read from serverInfo when absent (decides the webhook API). */
+      majorVersion?: number;
+    };
+
+/** Rich text as Jira holds it. Conversion to and from Markdown lives in `integrations/jira/formats/`. */
+export type RichText = { kind: "adf"; doc: AdfDocument } | { kind: "wiki"; text: string };
+export type AdfDocument = { type: "doc"; version: number; content: unknown[] } & Record<string, unknown>;
+
+export type ServerInfo = {
+  baseUrl: string;
+  version: string;
+  versionNumbers: number[];
+  /** "Cloud", "Server" or "DataCenter" as Jira reports it. */
+  deploymentType: string | null;
+  serverTitle: string | null;
+  serverTime: string | null;
+};
+
+/**
+ * A Jira user. `id` is what Jira takes back when we assign: the accountId on Cloud, the
+ * username (`name`) on Data Center. Email is often hidden on Cloud.
+ */
+export type JiraUser = {
+  id: string;
+  idKind: "accountId" | "name";
+  /** Data Center's immutable user key (survives renames); null on Cloud. */
+  key: string | null;
+  displayName: string;
+  email: string | null;
+  active: boolean;
+};
+
+/** A user reference accepted for assignment: whatever `JiraUser.id` held. */
+export type JiraUserId = string;
+
+export type PermissionCheck = {
+  /** null for a global permission check (e.g. ADMINISTER). */
+  projectKey: string | null;
+  permission: string;
+  granted: boolean;
+};
+
+export type JiraProject = {
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey: string | null;
+};
+
+export type JiraIssueType = {
+  id: string;
+  name: string;
+  subtask: boolean;
+  /** 1 = Epic, 0 = standard, -1 = sub-task. Derived on Data Center, which does not report it. */
+  hierarchyLevel: number;
+};
+
+export type JiraFieldSchema = {
+  type: string;
+  /** Custom field type key, e.g. `com.pyxis.greenhopper.jira:gh-epic-link`. */
+  custom: string | null;
+  customId: number | null;
+  items: string | null;
+  system: string | null;
+};
+
+export type JiraField = {
+  id: string;
+  name: string;
+  custom: boolean;
+  schema: JiraFieldSchema | null;
+  /** JQL names, e.g. `cf[10014]`, `"Epic Link"`. */
+  clauseNames: string[];
+};
+
+/** Custom fields Tether needs, found by schema type first and name second (null: not on this Jira). */
+export type FieldRoles = {
+  epicLink: string | null;
+  epicName: string | null;
+  storyPoints: string | null;
+  sprint: string | null;
+};
+
+export type JiraPriority = { id: string; name: string };
+
+/** Status category keys: `new` (To Do), `indeterminate` (In Progress), `done`. */
+export type JiraStatus = { id: string; name: string; categoryKey: string | null };
+
+export type ProjectIssueTypeStatuses = {
+  issueTypeId: string;
+  issueTypeName: string;
+  statuses: JiraStatus[];
+};
+
+export type TransitionField = {
+  id: string;
+  name: string;
+  required: boolean;
+  schemaType: string | null;
+  allowedValues: unknown[] | null;
+};
+
+export type JiraTransition = {
+  id: string;
+  name: string;
+  to: JiraStatus;
+  hasScreen: boolean;
+  /** Empty unless requested with `expandFields`. */
+  fields: TransitionField[];
+};
+
+export type ChangelogItem = {
+  field: string;
+  fieldId: string | null;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+};
+
+export type ChangelogEntry = {
+  id: string;
+  created: string;
+  author: JiraUser | null;
+  items: ChangelogItem[];
+};
+
+export type JiraIssue = {
+  id: string;
+  key: string;
+  projectKey: string | null;
+  summary: string | null;
+  description: RichText | null;
+  issueType: JiraIssueType | null;
+  status: JiraStatus | null;
+  assignee: JiraUser | null;
+  /** Epic (or other parent) key: Cloud `parent`, Data Center the Epic Link field. */
+  parentKey: string | null;
+  created: string | null;
+  updated: string | null;
+  /** Every field Jira returned, raw (custom fields are read through the field mapping). */
+  fields: Record<string, unknown>;
+  /** Present only when asked for with `expandChangelog`. */
+  changelog: ChangelogEntry[] | null;
+};
+
+/** Fields set on create. `fields` are raw Jira field values keyed by field id (custom fields). */
+export type IssueDraft = {
+  projectKey: string;
+  issueTypeId: string;
+  summary: string;
+  description?: RichText;
+  /** The Epic this issue belongs to. */
+  epicKey?: string;
+  /** Data Center only needs it (Epic Name is required there); defaults to the summary. */
+  epicName?: string;
+  assigneeId?: JiraUserId;
+  priorityId?: string;
+  labels?: string[];
+  fields?: Record<string, unknown>;
+};
+
+export type IssueChanges = {
+  summary?: string;
+  description?: RichText | null;
+  priorityId?: string;
+  labels?: string[];
+  fields?: Record<string, unknown>;
+};
+
+export type CreatedIssue = { id: string; key: string };
+
+export type BulkCreateResult = {
+  /** `index` is the position in the drafts passed in. */
+  created: Array<CreatedIssue & { index: number }>;
+  failed: Array<{ index: number; status: number | null; errorMessages: string[]; fieldErrors: Record<string, string> }>;
+};
+
+export type BulkFetchResult = { issues: JiraIssue[]; missingKeys: string[] };
+
+/** One page of issues; `cursor` is opaque (Cloud `nextPageToken`, Data Center offset). */
+export type IssuePage = {
+  issues: JiraIssue[];
+  nextCursor: string | null;
+  /** Data Center knows it; Cloud's `search/jql` does not report a total. */
+  total: number | null;
+};
+
+export type SearchOptions = {
+  fields?: string[];
+  pageSize?: number;
+  expandChangelog?: boolean;
+};
+
+export type IssueLinkType = { id: string; name: string; inward: string; outward: string };
+
+export type IssueLinkDraft = {
+  typeName: string;
+  /** e.g. for "blocks": the outward issue blocks the inward issue. */
+  outwardIssueKey: string;
+  inwardIssueKey: string;
+};
+
+export type JiraBoard = { id: number; name: string; type: string; projectKey: string | null };
+
+export type JiraSprint = {
+  id: number;
+  name: string;
+  state: string;
+  startDate: string | null;
+  endDate: string | null;
+  originBoardId: number | null;
+  goal: string | null;
+};
+
+export type SprintDraft = { boardId: number; name: string; startDate?: string; endDate?: string; goal?: string };
+
+export type WebhookDraft = {
+  name: string;
+  url: string;
+  events: string[];
+  /** Only issues matching this JQL are delivered. */
+  jql?: string;
+  /** HMAC secret; Jira signs deliveries with `X-Hub-Signature: sha256=…` (Cloud and DC 10+). */
+  secret: string;
+};
+
+export type JiraWebhook = {
+  id: string;
+  name: string;
+  url: string;
+  events: string[];
+  jql: string | null;
+  enabled: boolean;
+  /** False on Data Center ≤ 9, whose admin webhooks cannot carry a secret. */
+  signed: boolean;
+};
