@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { StatusCategory } from "./workspaces.ts";
+
+export const Priority = z.enum(["lowest", "low", "medium", "high", "highest"]);
+export type Priority = z.infer<typeof Priority>;
+export const Visibility = z.enum(["public", "assigned"]);
+export type Visibility = z.infer<typeof Visibility>;
+
+const UserRef = z.object({ id: z.uuid(), displayName: z.string() });
+export type UserRef = z.infer<typeof UserRef>;
+
+/** A use case as every client sees it. `wsjf` is computed by the database: (BV + TC + RR) / job size. */
+export const UseCase = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  number: z.int(),
+  title: z.string(),
+  description: z.string(),
+  status: z.object({ id: z.uuid(), name: z.string(), category: StatusCategory }),
+  assignee: z.object({ id: z.uuid(), displayName: z.string(), email: z.string() }).nullable(),
+  members: z.array(UserRef),
+  priority: Priority,
+  tags: z.array(z.string()),
+  targetDate: z.iso.date().nullable(),
+  businessValue: z.int().nullable(),
+  timeCriticality: z.int().nullable(),
+  riskReduction: z.int().nullable(),
+  jobSize: z.int().nullable(),
+  wsjf: z.number().nullable(),
+  storyPoints: z.number().nullable(),
+  visibility: Visibility,
+  /** Values of workspace-defined template fields, keyed by field id. Read-only until custom fields exist. */
+  customFields: z.record(z.string(), z.unknown()),
+  version: z.int(),
+  createdBy: UserRef,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type UseCase = z.infer<typeof UseCase>;
+
+// Tags are compared case-insensitively, so they are stored trimmed, lowercase, unique and sorted.
+export const Tag = z.string().trim().min(1).max(40).toLowerCase();
+const Tags = z
+  .array(Tag)
+  .max(20)
+  .transform((tags) => [...new Set(tags)].sort());
+const Score = z.int().min(0).max(100).nullable();
+const StoryPoints = z
+  .number()
+  .min(0)
+  .max(1000)
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: "must have at most 2 decimals" })
+  .nullable();
+
+/** Every field a client may write. `customFields` is not writable yet (defining them is a later issue). */
+const editableFields = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(100_000),
+  statusId: z.uuid(),
+  assigneeId: z.uuid().nullable(),
+  memberIds: z.array(z.uuid()).max(100),
+  priority: Priority,
+  tags: Tags,
+  targetDate: z.iso.date().nullable(),
+  businessValue: Score,
+  timeCriticality: Score,
+  riskReduction: Score,
+  jobSize: z.int().min(1).max(100).nullable(),
+  storyPoints: StoryPoints,
+  visibility: Visibility,
+};
+
+export const CreateUseCaseBody = z.strictObject({
+  ...z.object(editableFields).partial().shape,
+  title: editableFields.title,
+});
+export type CreateUseCaseBody = z.input<typeof CreateUseCaseBody>;
+export type CreateUseCaseInput = z.output<typeof CreateUseCaseBody>;
+
+/**
+ * A partial update. `version` is the version the client read (or send `If-Match: "<version>"`);
+ * a stale version is refused with 409 `version_conflict`.
+ */
+export const UpdateUseCaseBody = z.strictObject({
+  ...z.object(editableFields).partial().shape,
+  version: z.int().min(1).optional(),
+});
+export type UpdateUseCaseBody = z.input<typeof UpdateUseCaseBody>;
+export type UpdateUseCaseInput = z.output<typeof UpdateUseCaseBody>;
+
+export const UseCaseSort = z.enum([
+  "updated",
+  "-updated",
+  "created",
+  "-created",
+  "title",
+  "-title",
+  "wsjf",
+  "-wsjf",
+  "priority",
+  "-priority",
+  "targetDate",
+  "-targetDate",
+  "number",
+  "-number",
+]);
+export type UseCaseSort = z.infer<typeof UseCaseSort>;
+
+/** `?a=1&a=2` and `?a=1,2` both mean [1, 2]. */
+const repeatable = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== ""));
+
+export const ListUseCasesQuery = z.object({
+  status: repeatable.pipe(z.array(z.uuid()).max(50)).optional(),
+  assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),
+  tag: repeatable.pipe(z.array(Tag).max(20)).optional(),
+  q: z.string().max(200).optional(),
+  visibility: Visibility.optional(),
+  sort: UseCaseSort.default("-updated"),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+export type ListUseCasesQuery = z.input<typeof ListUseCasesQuery>;
+
+export const UseCaseList = z.object({ useCases: z.array(UseCase), nextCursor: z.string().nullable() });
+export type UseCaseList = z.infer<typeof UseCaseList>;
+export const UseCaseResponse = z.object({ useCase: UseCase });
+
+export const UseCaseComment = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  author: UserRef.nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type UseCaseComment = z.infer<typeof UseCaseComment>;
+export const CommentBody = z.strictObject({ body: z.string().min(1).max(20_000).refine((b) => b.trim() !== "", { error: "must not be blank" }) });
+export type CommentBody = z.input<typeof CommentBody>;
+export const CommentList = z.object({ comments: z.array(UseCaseComment) });
+export const CommentResponse = z.object({ comment: UseCaseComment });
+
+export const HistoryEntry = z.object({
+  id: z.string(),
+  field: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  actor: UserRef.nullable(),
+  source: z.enum(["tether", "jira", "system"]),
+  createdAt: z.iso.datetime(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+export const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export const HistoryList = z.object({ history: z.array(HistoryEntry), nextCursor: z.string().nullable() });

@@ -1,0 +1,51 @@
+import type { HistoryEntry, UseCase, UseCaseSort, Visibility } from "../../common/contracts/use-cases.ts";
+import type { Db } from "../db/pool.ts";
+import { decodeCursor, decodeHistoryCursor, encodeCursor, encodeHistoryCursor } from "../models/use-case-cursor.ts";
+import { listUseCaseHistory } from "../models/use-case-history.ts";
+import { listUseCasePage } from "../models/use-case-list.ts";
+import { presentHistoryEntry, presentUseCase } from "../presenters/use-case.ts";
+import { authoriseUseCase, type UseCaseCaller } from "./use-case-access.ts";
+
+export type UseCaseListOptions = {
+  status?: string[] | undefined;
+  assignee?: string | undefined;
+  tag?: string[] | undefined;
+  q?: string | undefined;
+  visibility?: Visibility | undefined;
+  sort: UseCaseSort;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+/** One page of the use cases the caller may see, filtered and sorted; `nextCursor` is null on the last page. */
+export async function listUseCases(db: Db, caller: UseCaseCaller, options: UseCaseListOptions): Promise<{ useCases: UseCase[]; nextCursor: string | null }> {
+  const after = options.cursor ? decodeCursor(options.sort, options.cursor) : null;
+  const assigneeId = options.assignee === "me" ? caller.userId : options.assignee === "none" ? null : options.assignee;
+  const text = options.q?.trim();
+  const page = await listUseCasePage(db, {
+    workspaceId: caller.workspaceId,
+    viewer: { userId: caller.userId, role: caller.role },
+    filters: { statusIds: options.status, assigneeId, tags: options.tag, text: text === "" ? undefined : text, visibility: options.visibility },
+    sort: options.sort,
+    limit: options.limit,
+    after,
+  });
+  return {
+    useCases: page.rows.map(presentUseCase),
+    nextCursor: page.more && page.last ? encodeCursor(options.sort, page.last) : null,
+  };
+}
+
+/** A use case's history, newest first, for anyone who may read the use case. */
+export async function listHistory(
+  db: Db,
+  caller: UseCaseCaller,
+  useCaseId: string,
+  options: { limit: number; cursor?: string | undefined },
+): Promise<{ history: HistoryEntry[]; nextCursor: string | null }> {
+  await authoriseUseCase(db, caller, useCaseId, "read");
+  const beforeId = options.cursor ? decodeHistoryCursor(options.cursor) : null;
+  const page = await listUseCaseHistory(db, useCaseId, { limit: options.limit, beforeId });
+  const last = page.rows.at(-1);
+  return { history: page.rows.map(presentHistoryEntry), nextCursor: page.more && last ? encodeHistoryCursor(last.id) : null };
+}

@@ -1,0 +1,148 @@
+import type { CreateUseCaseInput, UseCase } from "../../common/contracts/use-cases.ts";
+import type { Db } from "../db/pool.ts";
+import { AppError } from "../errors.ts";
+import { recordAudit } from "../models/audit-log.ts";
+import { recordUseCaseChanges } from "../models/use-case-history.ts";
+import {
+  deleteUseCaseRow,
+  findFirstStatus,
+  findUseCase,
+  findWorkspaceStatus,
+  findWorkspaceUsers,
+  insertUseCase,
+  replaceUseCaseMembers,
+  takeUseCaseNumber,
+  updateUseCaseColumns,
+  type UseCaseRecord,
+} from "../models/use-cases.ts";
+import { presentUseCase, useCaseKey } from "../presenters/use-case.ts";
+import { authorise, lockAndAuthorise, type UseCaseCaller, useCaseNotFound } from "./use-case-access.ts";
+import { diffUseCase, type UseCasePatch } from "./use-case-changes.ts";
+
+const invalidField = (path: string, message: string) =>
+  new AppError("validation_failed", `Invalid request body: ${path}: ${message}`, [{ path, code: "invalid_reference", message }]);
+
+async function requireStatus(db: Db, workspaceId: string, statusId: string) {
+  const status = await findWorkspaceStatus(db, workspaceId, statusId);
+  if (!status) throw invalidField("statusId", `status ${statusId} is not part of this workspace's workflow.`);
+  return status;
+}
+
+/** Assignee and members must belong to the workspace; returns their display names by id. */
+async function requireWorkspaceUsers(db: Db, workspaceId: string, people: { assigneeId?: string | null | undefined; memberIds?: readonly string[] | undefined }) {
+  const ids = [...new Set([...(people.assigneeId ? [people.assigneeId] : []), ...(people.memberIds ?? [])])];
+  const found = new Map((await findWorkspaceUsers(db, workspaceId, ids)).map((u) => [u.id, u.displayName]));
+  if (people.assigneeId && !found.has(people.assigneeId)) {
+    throw invalidField("assigneeId", `user ${people.assigneeId} is not a member of this workspace.`);
+  }
+  const strangers = (people.memberIds ?? []).filter((id) => !found.has(id));
+  if (strangers.length > 0) throw invalidField("memberIds", `not members of this workspace: ${strangers.join(", ")}.`);
+  return found;
+}
+
+async function loadUseCase(db: Db, workspaceId: string, useCaseId: string): Promise<UseCase> {
+  const record = await findUseCase(db, workspaceId, useCaseId);
+  if (!record) throw useCaseNotFound();
+  return presentUseCase(record);
+}
+
+const accessFacts = (record: UseCaseRecord) => ({
+  visibility: record.visibility,
+  assigneeId: record.assignee_id,
+  memberIds: record.members.map((m) => m.id),
+});
+
+/**
+ * Creates a use case with the workspace's next number (UC-<n>). A Member must stay able to edit
+ * what they create: without an assignee given they become the assignee; if they name someone
+ * else (or nobody), they are added to the members.
+ */
+export async function createUseCase(db: Db, caller: UseCaseCaller, input: CreateUseCaseInput): Promise<UseCase> {
+  return db.transaction().execute(async (trx) => {
+    const status = input.statusId ? await requireStatus(trx, caller.workspaceId, input.statusId) : await findFirstStatus(trx, caller.workspaceId);
+    if (!status) throw new AppError("conflict", "This workspace has no statuses. An Admin must define its workflow first.");
+    let assigneeId = input.assigneeId ?? null;
+    const memberIds = [...new Set(input.memberIds ?? [])];
+    if (caller.role === "member") {
+      if (input.assigneeId === undefined) assigneeId = caller.userId;
+      else if (assigneeId !== caller.userId && !memberIds.includes(caller.userId)) memberIds.push(caller.userId);
+    }
+    await requireWorkspaceUsers(trx, caller.workspaceId, { assigneeId, memberIds });
+    const number = await takeUseCaseNumber(trx, caller.workspaceId);
+    const useCaseId = await insertUseCase(trx, {
+      workspace_id: caller.workspaceId,
+      number,
+      title: input.title,
+      description: input.description ?? "",
+      status_id: status.id,
+      assignee_id: assigneeId,
+      priority: input.priority ?? "medium",
+      tags: input.tags ?? [],
+      target_date: input.targetDate ?? null,
+      business_value: input.businessValue ?? null,
+      time_criticality: input.timeCriticality ?? null,
+      risk_reduction: input.riskReduction ?? null,
+      job_size: input.jobSize ?? null,
+      story_points: input.storyPoints ?? null,
+      visibility: input.visibility ?? "public",
+      created_by: caller.userId,
+    });
+    await replaceUseCaseMembers(trx, useCaseId, memberIds);
+    await recordUseCaseChanges(trx, {
+      useCaseId,
+      actorId: caller.userId,
+      source: "tether",
+      changes: [{ field: "created", oldValue: null, newValue: { key: useCaseKey(number), title: input.title } }],
+    });
+    return loadUseCase(trx, caller.workspaceId, useCaseId);
+  });
+}
+
+export async function getUseCase(db: Db, caller: UseCaseCaller, useCaseId: string): Promise<UseCase> {
+  const record = await findUseCase(db, caller.workspaceId, useCaseId);
+  if (!record) throw useCaseNotFound();
+  authorise(caller, "read", accessFacts(record));
+  return presentUseCase(record);
+}
+
+export const versionConflict = (currentVersion: number) =>
+  new AppError("version_conflict", `Someone changed this use case since you read it (now version ${currentVersion}). Reload and apply your change again.`, {
+    currentVersion,
+  });
+
+/**
+ * Applies a partial update if the caller read the current version. Each changed field writes a
+ * history row in the same transaction; a patch that changes nothing writes nothing and keeps
+ * the version.
+ */
+export async function updateUseCase(db: Db, caller: UseCaseCaller, useCaseId: string, patch: UseCasePatch, expectedVersion: number) {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockAndAuthorise(trx, caller, useCaseId, "update");
+    if (locked.version !== expectedVersion) throw versionConflict(locked.version);
+    const current = await loadUseCase(trx, caller.workspaceId, useCaseId);
+    const status = patch.statusId !== undefined && patch.statusId !== current.status.id ? await requireStatus(trx, caller.workspaceId, patch.statusId) : undefined;
+    const people = await requireWorkspaceUsers(trx, caller.workspaceId, { assigneeId: patch.assigneeId, memberIds: patch.memberIds });
+    const changeSet = diffUseCase(current, patch, { status, people });
+    if (changeSet.changes.length === 0) return current;
+    await updateUseCaseColumns(trx, useCaseId, changeSet.columns);
+    if (changeSet.memberIds) await replaceUseCaseMembers(trx, useCaseId, changeSet.memberIds);
+    await recordUseCaseChanges(trx, { useCaseId, actorId: caller.userId, source: "tether", changes: changeSet.changes });
+    return loadUseCase(trx, caller.workspaceId, useCaseId);
+  });
+}
+
+/** Deletes a use case with its comments and history (Admin/Moderator); the audit log keeps a trace. */
+export async function deleteUseCase(db: Db, caller: UseCaseCaller, useCaseId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockAndAuthorise(trx, caller, useCaseId, "delete");
+    const current = await loadUseCase(trx, caller.workspaceId, useCaseId);
+    await deleteUseCaseRow(trx, useCaseId);
+    await recordAudit(trx, {
+      workspaceId: caller.workspaceId,
+      actorId: caller.userId,
+      action: "useCase.deleted",
+      target: useCaseId,
+      details: { key: current.key, title: current.title },
+    });
+  });
+}

@@ -1,0 +1,115 @@
+import { type Expression, type RawBuilder, sql } from "kysely";
+import type { UseCaseSort, Visibility } from "../../common/contracts/use-cases.ts";
+import type { Db } from "../db/pool.ts";
+import type { Role } from "../db/schema.ts";
+import { type ListPosition, parseSort, type SortValueKind } from "./use-case-cursor.ts";
+import { selectUseCases, type UseCaseRecord, visibleTo } from "./use-cases.ts";
+
+export type UseCaseFilters = {
+  statusIds?: readonly string[] | undefined;
+  /** A user id, or null for "unassigned". */
+  assigneeId?: string | null | undefined;
+  /** Use cases carrying all of these tags. */
+  tags?: readonly string[] | undefined;
+  text?: string | undefined;
+  visibility?: Visibility | undefined;
+};
+
+export type UseCasePageRequest = {
+  workspaceId: string;
+  viewer: { userId: string; role: Role };
+  filters: UseCaseFilters;
+  sort: UseCaseSort;
+  limit: number;
+  after: ListPosition | null;
+};
+
+// Each expression has a matching index in migrations/0003_use_cases.sql; change both together.
+const sortExpression: Record<string, RawBuilder<unknown>> = {
+  updated: sql`use_cases.updated_at`,
+  created: sql`use_cases.created_at`,
+  title: sql`lower(use_cases.title)`,
+  wsjf: sql`use_cases.wsjf`,
+  priority: sql`array_position(array['lowest','low','medium','high','highest']::text[], use_cases.priority)`,
+  targetDate: sql`use_cases.target_date`,
+  number: sql`use_cases.number`,
+};
+
+const nullableSorts = new Set(["wsjf", "targetDate"]);
+
+const castTo: Record<SortValueKind, RawBuilder<unknown>> = {
+  timestamp: sql`timestamptz`,
+  text: sql`text`,
+  integer: sql`integer`,
+  decimal: sql`numeric`,
+  date: sql`date`,
+};
+
+/** The sort value as text the cursor can carry and the database can cast back without loss. */
+function sortValueAsText(kind: SortValueKind, expression: RawBuilder<unknown>): RawBuilder<string | null> {
+  if (kind === "timestamp") return sql<string>`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  return sql<string | null>`(${expression})::text`;
+}
+
+/** `%`, `_` and `\` typed by the user are literal characters, not patterns. */
+export const likePattern = (text: string) => `%${text.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of use cases in keyset order: sort value (nulls last in both directions), then id in
+ * the same direction, continuing strictly after `after`. Visibility is part of the WHERE clause,
+ * so hidden use cases never reach the application.
+ */
+export async function listUseCasePage(db: Db, request: UseCasePageRequest): Promise<{ rows: UseCaseRecord[]; last: ListPosition | null; more: boolean }> {
+  const { key, descending, kind } = parseSort(request.sort);
+  const expression = sortExpression[key];
+  if (!expression) throw new Error(`no sort expression for ${key}`);
+  const { filters } = request;
+  let query = selectUseCases(db)
+    .select(sortValueAsText(kind, expression).as("sort_value"))
+    .where("use_cases.workspace_id", "=", request.workspaceId)
+    .where(visibleTo(request.viewer.role, request.viewer.userId));
+
+  if (filters.statusIds && filters.statusIds.length > 0) query = query.where("use_cases.status_id", "in", [...filters.statusIds]);
+  if (filters.assigneeId === null) query = query.where("use_cases.assignee_id", "is", null);
+  else if (filters.assigneeId !== undefined) query = query.where("use_cases.assignee_id", "=", filters.assigneeId);
+  if (filters.tags && filters.tags.length > 0) query = query.where(sql<boolean>`use_cases.tags @> ${sql.val([...filters.tags])}::text[]`);
+  if (filters.visibility) query = query.where("use_cases.visibility", "=", filters.visibility);
+  if (filters.text) {
+    const pattern = likePattern(filters.text);
+    query = query.where((eb) => eb.or([eb("use_cases.title", "ilike", pattern), eb("use_cases.description", "ilike", pattern)]));
+  }
+  if (request.after) query = query.where(afterPosition(expression, kind, descending, nullableSorts.has(key), request.after));
+
+  const direction = descending ? sql`desc` : sql`asc`;
+  // "nulls last" only where nulls exist: on a NOT NULL column it would stop the index matching.
+  const nulls = nullableSorts.has(key) ? sql`nulls last` : sql``;
+  const rows = await query
+    .orderBy(sql`${expression} ${direction} ${nulls}`)
+    .orderBy(sql`use_cases.id ${direction}`)
+    .limit(request.limit + 1)
+    .execute();
+  const more = rows.length > request.limit;
+  const page = more ? rows.slice(0, request.limit) : rows;
+  const lastRow = page.at(-1);
+  return {
+    rows: page.map(({ sort_value: _sortValue, ...record }) => record),
+    last: lastRow ? { value: lastRow.sort_value, id: lastRow.id } : null,
+    more,
+  };
+}
+
+function afterPosition(
+  expression: RawBuilder<unknown>,
+  kind: SortValueKind,
+  descending: boolean,
+  nullable: boolean,
+  after: ListPosition,
+): Expression<boolean> {
+  const comparator = descending ? sql`<` : sql`>`;
+  const idAfter = sql<boolean>`use_cases.id ${comparator} ${after.id}::uuid`;
+  // Nulls come last: after a null position only nulls with a later id remain.
+  if (after.value === null) return sql<boolean>`(${expression} is null and ${idAfter})`;
+  const value = sql`cast(${after.value} as ${castTo[kind]})`;
+  const rowAfter = sql<boolean>`(${expression}, use_cases.id) ${comparator} (${value}, ${after.id}::uuid)`;
+  return nullable ? sql<boolean>`(${rowAfter} or ${expression} is null)` : rowAfter;
+}
