@@ -1,0 +1,19 @@
+import { Badge } from "@mantine/core";
+import type { Priority, UseCase } from "../../common/contracts/use-cases.ts";
+import { priorityColor, priorityLabel, statusColor } from "./labels.ts";
+
+export function StatusBadge({ status }: { status: UseCase["status"] }) {
+  return (
+    <Badge color={statusColor[status.category]} variant="light" data-testid="status-badge">
+      {status.name}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority }: { priority: Priority }) {
+  return (
+    <Badge color={priorityColor[priority]} variant="dot">
+      {priorityLabel[priority]}
+    </Badge>
+  );
+}

@@ -1,0 +1,87 @@
+import { Group, Select, TextInput } from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
+import { useState } from "react";
+import type { UseCaseFilters } from "../api/use-cases.ts";
+import { useMembers, useStatuses } from "../api/workspaces.ts";
+
+export const sortOptions = [
+  { value: "-updated", label: "Recently updated" },
+  { value: "updated", label: "Least recently updated" },
+  { value: "-wsjf", label: "Highest WSJF" },
+  { value: "-priority", label: "Highest priority" },
+  { value: "title", label: "Title A–Z" },
+  { value: "-created", label: "Newest" },
+  { value: "targetDate", label: "Target date" },
+];
+
+type Props = { workspaceId: string; filters: UseCaseFilters; onChange: (filters: UseCaseFilters) => void };
+
+export function UseCaseFilterBar({ workspaceId, filters, onChange }: Props) {
+  const statuses = useStatuses(workspaceId);
+  const members = useMembers(workspaceId);
+  const [text, setText] = useState(filters.q ?? "");
+  const [tag, setTag] = useState(filters.tag ?? "");
+  const commitText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
+  const commitTag = useDebouncedCallback((value: string) => onChange({ ...filters, tag: value }), 300);
+  const assigneeOptions = [
+    { value: "me", label: "Assigned to me" },
+    { value: "none", label: "Unassigned" },
+    ...(members.data?.members.map((m) => ({ value: m.userId, label: m.displayName })) ?? []),
+  ];
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Title or description"
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          commitText(event.currentTarget.value);
+        }}
+        w={240}
+        data-testid="filter-search"
+      />
+      <Select
+        label="Status"
+        placeholder="Any status"
+        clearable
+        data={statuses.data?.statuses.map((s) => ({ value: s.id, label: s.name })) ?? []}
+        value={filters.status ?? null}
+        onChange={(status) => onChange({ ...filters, status: status ?? undefined })}
+        w={170}
+        data-testid="filter-status"
+      />
+      <Select
+        label="Assignee"
+        placeholder="Anyone"
+        clearable
+        searchable
+        data={assigneeOptions}
+        value={filters.assignee ?? null}
+        onChange={(assignee) => onChange({ ...filters, assignee: assignee ?? undefined })}
+        w={190}
+        data-testid="filter-assignee"
+      />
+      <TextInput
+        label="Tag"
+        placeholder="Any tag"
+        value={tag}
+        onChange={(event) => {
+          setTag(event.currentTarget.value);
+          commitTag(event.currentTarget.value.trim());
+        }}
+        w={150}
+        data-testid="filter-tag"
+      />
+      <Select
+        label="Sort"
+        data={sortOptions}
+        value={filters.sort ?? "-updated"}
+        onChange={(sort) => onChange({ ...filters, sort: sort ?? undefined })}
+        allowDeselect={false}
+        w={200}
+        data-testid="filter-sort"
+      />
+    </Group>
+  );
+}

@@ -1,0 +1,81 @@
+import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Link, useNavigate, useParams } from "react-router";
+import { useSession } from "../api/session.ts";
+import { useUseCase } from "../api/use-cases.ts";
+import { canEditUseCase, useCurrentWorkspace } from "../components/current-workspace.ts";
+import { CommentsPanel } from "../components/CommentsPanel.tsx";
+import { DeleteUseCaseButton } from "../components/DeleteUseCaseButton.tsx";
+import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { HistoryPanel } from "../components/HistoryPanel.tsx";
+import { Markdown } from "../components/Markdown.tsx";
+import { PageLoader } from "../components/PageLoader.tsx";
+import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
+
+export function UseCaseDetailPage() {
+  const { workspaceId, workspace } = useCurrentWorkspace();
+  const { useCaseId = "" } = useParams();
+  const session = useSession();
+  const navigate = useNavigate();
+  const query = useUseCase(workspaceId, useCaseId);
+  const listPath = `/w/${workspaceId}/use-cases`;
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorAlert error={query.error} title="Could not load the use case" />;
+  const useCase = query.data.useCase;
+  const role = workspace?.role;
+  const mayEdit = canEditUseCase(role, session.data?.user.id, useCase);
+
+  return (
+    <Stack gap="md" data-testid="use-case-detail">
+      <Breadcrumbs>
+        <Anchor component={Link} to={listPath} size="sm">
+          Use cases
+        </Anchor>
+        <Text size="sm" c="dimmed">
+          {useCase.key}
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Title order={2} data-testid="use-case-detail-title">
+          {useCase.title}
+        </Title>
+        {mayEdit && (
+          <Group gap="xs" wrap="nowrap">
+            <Button component={Link} to={`${listPath}/${useCase.id}/edit`} variant="default" data-testid="edit-use-case">
+              Edit
+            </Button>
+            {role === "admin" || role === "moderator" ? (
+              <DeleteUseCaseButton workspaceId={workspaceId} useCase={useCase} onDeleted={() => navigate(listPath)} />
+            ) : null}
+          </Group>
+        )}
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Paper withBorder p="lg" data-testid="use-case-description">
+              <Markdown source={useCase.description} />
+            </Paper>
+            <Tabs defaultValue="comments">
+              <Tabs.List>
+                <Tabs.Tab value="comments">Comments</Tabs.Tab>
+                <Tabs.Tab value="history" data-testid="history-tab">
+                  History
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="comments" pt="md">
+                <CommentsPanel workspaceId={workspaceId} useCaseId={useCase.id} canComment={mayEdit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history" pt="md">
+                <HistoryPanel workspaceId={workspaceId} useCaseId={useCase.id} />
+              </Tabs.Panel>
+            </Tabs>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <UseCaseFacts useCase={useCase} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
+import { type ProductUnderTest, startProduct } from "./support/product.ts";
+
+async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.getByTestId("signup-name").fill(name);
+  await page.getByTestId("signup-email").fill(email);
+  await page.getByTestId("signup-password").fill("a long enough password");
+  await page.getByTestId("signup-submit").click();
+}
+
+async function chooseOption(page: Page, select: ReturnType<Page["getByTestId"]>, option: string): Promise<void> {
+  await select.click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+describe("browser: a team works together", () => {
+  let product: ProductUnderTest;
+  let admin: Page;
+  let visitor: Page;
+  /** Errors thrown in either browser; they fill in as the pages run and are checked at the end. */
+  let pageErrors: string[][] = [];
+  let workspaceUrl = "";
+
+  beforeAll(async () => {
+    product = await startProduct();
+    const adminSession = await product.newPage();
+    const visitorSession = await product.newPage();
+    admin = adminSession.page;
+    visitor = visitorSession.page;
+    pageErrors = [adminSession.pageErrors, visitorSession.pageErrors];
+
+    await admin.goto("/signup");
+    await signUp(admin, "Grace Hopper", "grace@example.test");
+    await admin.getByTestId("workspace-name").fill("Team space");
+    await admin.getByTestId("workspace-create-submit").click();
+    await admin.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    workspaceUrl = admin.url().replace(/\/use-cases$/, "");
+    await admin.getByTestId("new-use-case").click();
+    await admin.getByTestId("use-case-title").fill("Invoice matching");
+    await admin.getByTestId("use-case-submit").click();
+    await admin.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
+  });
+
+  afterAll(async () => {
+    await product?.stop();
+  });
+
+  test("an Admin invites by link; the invitee signs up through it and reads as a Visitor", { timeout: 60_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(admin, "team-failure-admin").catch(() => undefined);
+      await product.screenshot(visitor, "team-failure-visitor").catch(() => undefined);
+    });
+    await admin.getByTestId("nav-members").click();
+    await chooseOption(admin, admin.getByTestId("invite-role"), "Visitor");
+    await admin.getByTestId("invite-submit").click();
+    const inviteUrl = await admin.getByTestId("invite-url").inputValue();
+    expect(inviteUrl).toMatch(/\/invite\/\S+$/);
+    await admin.getByTestId("invitation-row").first().waitFor();
+    await product.screenshot(admin, "team-members-admin");
+
+    // The invitee is not logged in: preview, sign up, and come back to the invitation.
+    await visitor.goto(inviteUrl);
+    await visitor.getByTestId("invitation-preview").waitFor();
+    expect(await visitor.getByTestId("invitation-preview").textContent()).toContain("Team space");
+    await product.screenshot(visitor, "team-invitation");
+    await visitor.getByTestId("invitation-signup").click();
+    await signUp(visitor, "Vera Visitor", "vera@example.test");
+    await visitor.waitForURL(/\/invite\//);
+    await visitor.getByTestId("accept-invitation").click();
+    await visitor.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+
+    // A Visitor reads but gets no edit controls and no member management.
+    await visitor.getByTestId("use-case-row").filter({ hasText: "Invoice matching" }).waitFor();
+    expect(await visitor.getByTestId("new-use-case").count()).toBe(0);
+    await product.screenshot(visitor, "team-visitor-list");
+    await visitor.getByTestId("use-case-link").click();
+    await visitor.getByTestId("use-case-detail-title").waitFor();
+    expect(await visitor.getByTestId("edit-use-case").count()).toBe(0);
+    expect(await visitor.getByTestId("comment-body").count()).toBe(0);
+    await visitor.getByTestId("nav-members").click();
+    await visitor.getByTestId("member-row").nth(1).waitFor();
+    expect(await visitor.getByTestId("invite-submit").count()).toBe(0);
+    expect(await visitor.getByTestId("member-role").count()).toBe(0);
+
+    // The Admin promotes the Visitor; the change sticks.
+    await admin.reload();
+    const veraRow = admin.getByTestId("member-row").filter({ hasText: "Vera Visitor" });
+    await chooseOption(admin, veraRow.getByTestId("member-role"), "Member");
+    await expect.poll(async () => {
+      const response = await admin.request.get(`/api/v1/workspaces/${workspaceUrl.split("/w/")[1]}/members`);
+      const body = (await response.json()) as { members: { displayName: string; role: string }[] };
+      return body.members.find((m) => m.displayName === "Vera Visitor")?.role;
+    }).toBe("member");
+    await product.screenshot(admin, "team-members-after-promotion");
+  });
+
+  test("a stale edit is refused with an offer to reload", { timeout: 60_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(admin, "team-failure-conflict").catch(() => undefined);
+    });
+    await admin.goto(`${workspaceUrl}/use-cases`);
+    await admin.getByTestId("use-case-link").click();
+    await admin.getByTestId("edit-use-case").click();
+    const editUrl = admin.url();
+
+    // The same person in a second tab saves first.
+    const otherTab = await admin.context().newPage();
+    await otherTab.goto(editUrl);
+    await otherTab.getByTestId("use-case-title").fill("Invoice matching (v2)");
+    await otherTab.getByTestId("use-case-submit").click();
+    await otherTab.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
+    await otherTab.close();
+
+    await admin.getByTestId("use-case-title").fill("Invoice matching (mine)");
+    await admin.getByTestId("use-case-submit").click();
+    await admin.getByTestId("version-conflict").waitFor();
+    await product.screenshot(admin, "team-conflict");
+    await admin.getByTestId("version-conflict").getByRole("button", { name: "Reload latest version" }).click();
+    await expect.poll(() => admin.getByTestId("use-case-title").inputValue()).toBe("Invoice matching (v2)");
+
+    // History says who changed what from what to what.
+    await admin.goto(editUrl.replace(/\/edit$/, ""));
+    await admin.getByTestId("history-tab").click();
+    const titleChange = admin.getByTestId("history-entry").filter({ hasText: "changed title" });
+    await titleChange.waitFor();
+    expect(await titleChange.textContent()).toContain("Invoice matching (v2)");
+    await product.screenshot(admin, "team-history");
+  });
+
+  test("personal API tokens: the secret is shown once, then the token can be revoked", { timeout: 30_000 }, async () => {
+    await admin.getByTestId("user-menu").click();
+    await admin.getByTestId("api-tokens-menu-item").click();
+    await admin.getByTestId("token-name").fill("CI import");
+    await admin.getByTestId("token-create").click();
+    const secret = await admin.getByTestId("token-secret").inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    const response = await admin.request.get("/api/v1/workspaces", { headers: { authorization: `Bearer ${secret}` } });
+    expect(response.status()).toBe(200);
+    await admin.getByTestId("token-row").filter({ hasText: "CI import" }).waitFor();
+    await product.screenshot(admin, "team-tokens");
+
+    await admin.getByTestId("token-row").getByRole("button", { name: "Revoke" }).click();
+    await admin.getByTestId("confirm-action").click();
+    await expect.poll(() => admin.getByTestId("token-row").count()).toBe(0);
+
+    await admin.getByTestId("user-menu").click();
+    await admin.getByTestId("logout-menu-item").click();
+    await admin.waitForURL(/\/login$/);
+    await admin.goto("/account/tokens");
+    await admin.waitForURL(/\/login\?next=/);
+    expect(pageErrors.flat()).toEqual([]);
+  });
+});
