@@ -24,7 +24,12 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
     await next();
     const route = c.req.routePath;
     deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(c.res.status) });
-    deps.metrics.httpDuration.observe({ method: c.req.method, route }, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
+    // Path and route only: query strings and headers may carry secrets (invitation tokens, cookies).
+    if (route !== "/healthz" && route !== "/metrics") {
+      deps.logger.info({ method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) }, "request");
+    }
   });
   registerOpsRoutes(app, deps);
   registerApiDocs(app);

@@ -21,6 +21,10 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** Where Jira Cloud scoped API tokens are sent (`<gateway>/ex/jira/{cloudId}`). */
+  JIRA_CLOUD_GATEWAY_URL: z.url().default("https://api.atlassian.com"),
+  /** Per-request timeout for calls to Jira. */
+  JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -12,6 +12,7 @@ export const errorStatus = {
   method_not_allowed: 405,
   version_conflict: 409,
   conflict: 409,
+  not_connected: 409,
   email_taken: 409,
   last_admin: 409,
   invitation_invalid: 410,
@@ -20,6 +21,7 @@ export const errorStatus = {
   precondition_required: 428,
   rate_limited: 429,
   internal_error: 500,
+  jira_failed: 502,
   not_ready: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

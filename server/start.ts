@@ -11,6 +11,8 @@ import type { AppDeps } from "./http/types.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./logging/metrics.ts";
 import { startWorker } from "./queue/worker.ts";
+import { SecretBox } from "./security/secret-box.ts";
+import { resolveSecretKey } from "./security/secret-key.ts";
 
 export type Service = "web" | "worker";
 
@@ -22,6 +24,8 @@ export type StartOptions = {
   webDir?: string | null;
   env?: Env;
   logger?: Logger;
+  /** Overrides TETHER_SECRET_KEY (tests pass a random one). */
+  secretKey?: string;
 };
 
 export type RunningTether = { url: string; databaseUrl: string; deps: AppDeps; stop(): Promise<void> };
@@ -33,6 +37,9 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
   const services = options.services ?? ["web", "worker"];
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl ?? env.DATABASE_URL;
+  const secretBox = new SecretBox(
+    resolveSecretKey({ configured: options.secretKey ?? env.TETHER_SECRET_KEY, embedded: !url, dataDir: env.dataDir, logger }),
+  );
   if (!url) {
     embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.EMBEDDED_PG_PORT, persistent: true });
     if (!(await databaseExists(embedded.url, "tether"))) await createDatabase(embedded.url, "tether");
@@ -43,7 +50,7 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
   if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
 
   const handle = openDatabase(url, { max: 20 });
-  const deps: AppDeps = { env, db: handle.db, pool: handle.pool, logger, metrics: createMetrics() };
+  const deps: AppDeps = { env, db: handle.db, pool: handle.pool, logger, metrics: createMetrics(), secretBox };
   let server: ServerType | undefined;
   let runner: Runner | undefined;
   let address = "";

@@ -168,6 +168,9 @@ export interface Database {
   use_case_history: UseCaseHistoryTable;
   audit_log: AuditLogTable;
   mail_deliveries: MailDeliveriesTable;
+  jira_connections: JiraConnectionsTable;
+  jira_metadata: JiraMetadataTable;
+  integration_features: IntegrationFeaturesTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -175,3 +178,44 @@ export type Workspace = Selectable<WorkspacesTable>;
 export type UseCaseRow = Selectable<UseCasesTable>;
 export type NewUseCase = Insertable<UseCasesTable>;
 export type UseCaseUpdate = Updateable<UseCasesTable>;
+
+export type ConnectionKindColumn = "cloud" | "cloud_scoped" | "datacenter_pat" | "datacenter_basic";
+
+export interface JiraConnectionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: ConnectionKindColumn;
+  base_url: string;
+  account_name: string | null;
+  secret_ciphertext: string;
+  secret_last_four: string;
+  secret_set_at: Timestamp;
+  cloud_id: string | null;
+  project_keys: string[];
+  deployment_type: string | null;
+  server_version: string | null;
+  account_display_name: string | null;
+  token_expires_at: Timestamp | null;
+  last_test: ColumnType<unknown, string | null | undefined, string | null>;
+  last_tested_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface JiraMetadataTable {
+  connection_id: string;
+  kind: string;
+  data: ColumnType<unknown, string, string>;
+  fetched_at: Timestamp;
+}
+
+export type IntegrationFeature = "to_jira" | "from_jira" | "issue_listing";
+
+export interface IntegrationFeaturesTable {
+  workspace_id: string;
+  feature: IntegrationFeature;
+  enabled: boolean;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}

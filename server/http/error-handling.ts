@@ -20,7 +20,7 @@ export function validationError(error: ZodError, where: string): AppError {
 /** The one place an exception becomes a response: typed errors keep their code, anything else is a 500. */
 export function toErrorResponse(error: unknown, c: Context, logger: Logger): Response {
   const appError = toAppError(error);
-  if (appError.status >= 500) logger.error({ err: error, path: c.req.path }, "request failed");
+  if (appError.status >= 500) logger.error({ err: error, route: c.req.routePath }, "request failed");
   return c.json(errorBody(appError), appError.status);
 }
 

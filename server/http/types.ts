@@ -4,6 +4,7 @@ import type { Db } from "../db/pool.ts";
 import type { Role } from "../db/schema.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { Metrics } from "../logging/metrics.ts";
+import type { SecretBox } from "../security/secret-box.ts";
 
 /** What every route and command may use. Built once at boot (server/main.ts) or per test. */
 export type AppDeps = {
@@ -12,6 +13,8 @@ export type AppDeps = {
   pool: pg.Pool;
   logger: Logger;
   metrics: Metrics;
+  /** Encrypts integration credentials at rest. */
+  secretBox: SecretBox;
 };
 
 export type Actor = {

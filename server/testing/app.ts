@@ -1,9 +1,12 @@
+import type { DestinationStream } from "pino";
 import { loadEnv } from "../env.ts";
 import { createApp } from "../app.ts";
 import type { AppDeps } from "../http/types.ts";
 import { createLogger } from "../logging/logger.ts";
 import { createMetrics } from "../logging/metrics.ts";
+import { SecretBox } from "../security/secret-box.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
+import { randomBytes } from "node:crypto";
 
 export type TestApp = {
   deps: AppDeps;
@@ -13,15 +16,19 @@ export type TestApp = {
 };
 
 /** The real HTTP application on a fresh real database, called in-process (no port needed). */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { logLevel?: string; logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const env = loadEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", TETHER_DATA_DIR: ".tmp/test-data" });
   const deps: AppDeps = {
     env,
     db: database.db,
     pool: database.pool,
-    logger: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: createLogger({
+      level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? "silent",
+      ...(options.logDestination ? { destination: options.logDestination } : {}),
+    }),
     metrics: createMetrics(),
+    secretBox: new SecretBox(randomBytes(32).toString("hex")),
   };
   const app = createApp(deps);
   return {

@@ -2,9 +2,11 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/types.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
+import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
+import { registerUseCaseRoutes } from "./use-cases/index.ts";
 import { registerWorkspaceRoutes } from "./workspaces/index.ts";
 
 /** Every resource of /api/v1. A new resource registers here and gets rows in the access matrix test. */
@@ -15,4 +17,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerMemberRoutes(app, deps);
   registerInvitationRoutes(app, deps);
   registerStatusRoutes(app, deps);
+  registerJiraConnectionRoutes(app, deps);
+  registerUseCaseRoutes(app, deps);
 }

@@ -114,3 +114,33 @@ describe("workspaces, members, roles and invitations", () => {
     );
   });
 });
+
+describe("removing a member", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(async () => app.close());
+
+  it("releases their use cases with a version bump and history, so stale editors get a conflict", async () => {
+    const admin = await signUpUser(app, "rm-admin");
+    const leaver = await signUpUser(app, "rm-leaver");
+    const workspaceId = (await admin.client.post<Ws>("/workspaces", { name: "R" })).body.workspace.id;
+    await app.deps.db.insertInto("memberships").values({ workspace_id: workspaceId, user_id: leaver.id, role: "member" }).execute();
+    type UseCaseBody = { useCase: { id: string; version: number; assignee: unknown; members: { id: string }[] } };
+    const owned = await admin.client.post<UseCaseBody>(`/workspaces/${workspaceId}/use-cases`, { title: "Owned", assigneeId: leaver.id });
+    const shared = await admin.client.post<UseCaseBody>(`/workspaces/${workspaceId}/use-cases`, { title: "Shared", memberIds: [leaver.id, admin.id] });
+    expect((await admin.client.delete(`/workspaces/${workspaceId}/members/${leaver.id}`)).status).toBe(204);
+
+    const ownedNow = await admin.client.get<UseCaseBody>(`/workspaces/${workspaceId}/use-cases/${owned.body.useCase.id}`);
+    expect(ownedNow.body.useCase.assignee).toBeNull();
+    expect(ownedNow.body.useCase.version).toBe(owned.body.useCase.version + 1);
+    const sharedNow = await admin.client.get<UseCaseBody>(`/workspaces/${workspaceId}/use-cases/${shared.body.useCase.id}`);
+    expect(sharedNow.body.useCase.members.map((m) => m.id)).toEqual([admin.id]);
+
+    const history = await admin.client.get<{ history: { field: string; newValue: unknown }[] }>(`/workspaces/${workspaceId}/use-cases/${owned.body.useCase.id}/history`);
+    expect(history.body.history[0]).toMatchObject({ field: "assignee", newValue: null });
+    const stale = await admin.client.patch(`/workspaces/${workspaceId}/use-cases/${owned.body.useCase.id}`, { version: owned.body.useCase.version, title: "Stale" });
+    expect(stale.status).toBe(409);
+  });
+});

@@ -1,0 +1,68 @@
+import { isJiraError, type JiraClient } from "../../../integrations/jira/client/index.ts";
+import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
+import { AppError } from "../../errors.ts";
+import type { AppDeps } from "../../http/types.ts";
+import { type ConnectionRow, saveMetadata } from "../../models/jira-connections.ts";
+import { jiraClientFor } from "./client-for.ts";
+
+async function collect<T>(items: AsyncIterable<T>, limit: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Per selected project: issue types (and which is the Epic), statuses per type, boards with open sprints. */
+async function projectMetadata(client: JiraClient, projectKey: string) {
+  const [project, issueTypes, epicType, statuses, boards] = await Promise.all([
+    client.getProject(projectKey),
+    client.issueTypesForProject(projectKey),
+    client.epicIssueType(projectKey),
+    client.projectStatuses(projectKey),
+    collect(client.boardsForProject(projectKey), 50),
+  ]);
+  const boardsWithSprints = [];
+  for (const board of boards) {
+    // Kanban boards have no sprints; Jira answers 400 for them.
+    const sprints = board.type === "scrum" ? await collect(client.sprintsForBoard(board.id, { states: ["active", "future"] }), 100) : [];
+    boardsWithSprints.push({ ...board, sprints });
+  }
+  return { project, issueTypes, epicTypeId: epicType?.id ?? null, statuses, boards: boardsWithSprints };
+}
+
+/**
+ * Pulls and caches what setup and sync need to know about the Jira site: ids, keys, names and
+ * schemas only (data minimisation), never issue contents. Replaces the previous cache atomically.
+ */
+export async function refreshMetadata(deps: AppDeps, row: ConnectionRow) {
+  const client = jiraClientFor(deps, row);
+  try {
+    const [projects, fields, fieldRoles, priorities, statuses, linkTypes] = await Promise.all([
+      collect(client.listProjects(), 5000),
+      client.fields(),
+      client.fieldRoles(),
+      client.priorities(),
+      client.statuses(),
+      client.listIssueLinkTypes(),
+    ]);
+    const perProject: Record<string, unknown> = {};
+    for (const key of row.project_keys) perProject[`project:${key}`] = await projectMetadata(client, key);
+    const entries = {
+      projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })),
+      fields: fields.map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema })),
+      fieldRoles,
+      priorities,
+      statuses,
+      linkTypes,
+      ...perProject,
+    };
+    await saveMetadata(deps.db, row.id, entries);
+    return entries;
+  } catch (error) {
+    if (!isJiraError(error)) throw error;
+    const problem = explainJiraError(error, { baseUrl: row.base_url });
+    throw new AppError("jira_failed", problem.message, { jiraCode: problem.code, status: error.status }, { cause: error });
+  }
+}

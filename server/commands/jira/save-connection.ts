@@ -1,0 +1,40 @@
+import type { SaveConnectionBody } from "../../../common/contracts/jira-connection.ts";
+import { connectionShapeProblems } from "../../../integrations/jira/connection/client-config.ts";
+import { AppError } from "../../errors.ts";
+import type { AppDeps } from "../../http/types.ts";
+import { recordAudit } from "../../models/audit-log.ts";
+import { findConnection, upsertConnection } from "../../models/jira-connections.ts";
+
+/** Creates or replaces the workspace's one Jira connection; the secret is sealed before it touches the database. */
+export async function saveConnection(deps: AppDeps, workspaceId: string, actorId: string, body: SaveConnectionBody) {
+  const baseUrl = body.baseUrl.replace(/\/+$/, "");
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await findConnection(trx, workspaceId);
+    const problems = connectionShapeProblems({
+      kind: body.kind,
+      baseUrl,
+      accountName: body.accountName ?? null,
+      cloudId: null,
+      secretGiven: body.secret !== undefined || existing !== undefined,
+    });
+    if (problems.length > 0) throw new AppError("validation_failed", problems.join(" "), { problems });
+    const secret = body.secret;
+    const id = await upsertConnection(
+      trx,
+      workspaceId,
+      actorId,
+      { kind: body.kind, base_url: baseUrl, account_name: body.accountName ?? null, project_keys: [...new Set(body.projectKeys)] },
+      secret === undefined ? null : (connectionId) => ({ ciphertext: deps.secretBox.seal(secret, connectionId), lastFour: secret.slice(-4) }),
+    );
+    await recordAudit(trx, {
+      workspaceId,
+      actorId,
+      action: existing ? "jira.connection_updated" : "jira.connection_created",
+      target: id,
+      details: { kind: body.kind, baseUrl, projectKeys: body.projectKeys, secretChanged: secret !== undefined },
+    });
+    const saved = await findConnection(trx, workspaceId);
+    if (!saved) throw new Error("connection vanished inside its own transaction");
+    return saved;
+  });
+}

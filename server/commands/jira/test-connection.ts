@@ -1,0 +1,92 @@
+import type { ConnectionTestResult } from "../../../common/contracts/jira-connection.ts";
+import { isJiraError, type ServerInfo, type JiraUser } from "../../../integrations/jira/client/index.ts";
+import { explainJiraError, type JiraProblem } from "../../../integrations/jira/connection/explain.ts";
+import { buildPermissionReport, globalPermissionKeys, projectPermissionKeys } from "../../../integrations/jira/connection/permission-report.ts";
+import type { AppDeps } from "../../http/types.ts";
+import { type ConnectionRow, saveTestResult } from "../../models/jira-connections.ts";
+import { jiraClientFor } from "./client-for.ts";
+
+function deploymentProblem(kind: ConnectionRow["kind"], info: ServerInfo): JiraProblem | null {
+  const isCloud = info.deploymentType === "Cloud";
+  if (kind.startsWith("cloud") && !isCloud) {
+    return { code: "deployment_mismatch", message: `This is Jira ${info.deploymentType ?? "Server"} ${info.version}, not Jira Cloud: choose a Data Center connection (Personal Access Token, or username and password).` };
+  }
+  if (kind.startsWith("datacenter") && isCloud) {
+    return { code: "deployment_mismatch", message: "This is Jira Cloud: choose a Jira Cloud connection with the account email and an API token." };
+  }
+  return null;
+}
+
+async function probeOtherFlavour(deps: AppDeps, row: ConnectionRow): Promise<ServerInfo | null> {
+  const kind = row.kind.startsWith("cloud") ? "datacenter_basic" : "cloud";
+  try {
+    return await jiraClientFor(deps, { ...row, kind, account_name: row.account_name ?? "probe" }, { maxAttempts: 1 }).serverInfo();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Asks Jira who we are, what it is and what we may do, and keeps the answer on the connection
+ * (permission checks are costly on Cloud, so the report is cached until the next test).
+ * Jira failures become problems with advice; they never become a 500.
+ */
+export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise<ConnectionTestResult> {
+  const client = jiraClientFor(deps, row, { maxAttempts: 2 });
+  const problems: JiraProblem[] = [];
+  let serverInfo: ServerInfo | null = null;
+  let account: JiraUser | null = null;
+  let permissions: ConnectionTestResult["permissions"] = null;
+  let reachable = false;
+  const context = { baseUrl: row.base_url };
+  try {
+    serverInfo = await client.serverInfo();
+    reachable = true;
+    const mismatch = deploymentProblem(row.kind, serverInfo);
+    if (mismatch) problems.push(mismatch);
+    account = await client.myself();
+    const checks = [
+      ...(await client.myPermissions(row.project_keys, projectPermissionKeys)),
+      ...(await client.myPermissions([], globalPermissionKeys)),
+    ];
+    permissions = buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName);
+    for (const projectKey of row.project_keys) {
+      try {
+        await client.getProject(projectKey);
+      } catch (error) {
+        if (!isJiraError(error) || error.code !== "NOT_FOUND") throw error;
+        problems.push({ code: "project_not_found", message: `Project ${projectKey} does not exist, or ${account.displayName} cannot browse it. Check the key, or ask a Jira admin for “Browse Projects”.` });
+      }
+    }
+    for (const project of permissions.projects) {
+      if (project.missingRequired.length > 0) {
+        problems.push({ code: "missing_permissions", message: `In ${project.projectKey} the account lacks ${project.missingRequired.join(", ")}. See the permission report for what each one enables.` });
+      }
+    }
+  } catch (error) {
+    if (!isJiraError(error)) throw error;
+    reachable = error.status !== null;
+    // A Cloud client finds no REST v3 on Data Center (and the other way round): ask the other
+    // flavour what this server is, so the advice names the right connection kind.
+    const other = serverInfo === null && (error.code === "NOT_FOUND" || error.code === "BAD_RESPONSE") ? await probeOtherFlavour(deps, row) : null;
+    const mismatch = other ? deploymentProblem(row.kind, other) : null;
+    problems.push(mismatch ?? explainJiraError(error, context));
+  }
+  const result: ConnectionTestResult = {
+    ok: reachable && problems.length === 0 && permissions?.ready === true,
+    reachable,
+    checkedAt: new Date().toISOString(),
+    serverInfo: serverInfo && { baseUrl: serverInfo.baseUrl, version: serverInfo.version, deploymentType: serverInfo.deploymentType, serverTitle: serverInfo.serverTitle },
+    account: account && { id: account.id, displayName: account.displayName, email: account.email },
+    tokenExpiresAt: null,
+    permissions,
+    problems,
+  };
+  await saveTestResult(deps.db, row.id, {
+    test: result,
+    deploymentType: serverInfo?.deploymentType ?? null,
+    serverVersion: serverInfo?.version ?? null,
+    accountDisplayName: account?.displayName ?? null,
+  });
+  return result;
+}

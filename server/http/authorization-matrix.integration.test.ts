@@ -1,0 +1,222 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setUpRoles, type RoleFixture } from "../routes/api/use-cases/test-fixtures.ts";
+import { createTestApp, type TestApp } from "../testing/app.ts";
+import { anonymous, ApiClient } from "../testing/client.ts";
+import { routeTable } from "./route.ts";
+
+/**
+ * Every API route × every kind of caller → the status we promise. The rows are written out by
+ * hand (not derived from the access rules they check), and a route without a row fails, so a
+ * new route cannot ship without an authorisation decision.
+ */
+const actors = ["anonymous", "outsider", "visitor", "member", "assignee", "moderator", "admin"] as const;
+type ActorName = (typeof actors)[number];
+type Expected = Record<ActorName, number>;
+
+const users = (status: number): Expected => ({ anonymous: 401, outsider: status, visitor: status, member: status, assignee: status, moderator: status, admin: status });
+const everyone = (status: number): Expected => ({ ...users(status), anonymous: status });
+const roles = (r: { admin: number; moderator: number; assignee: number; member: number; visitor: number }): Expected => ({ anonymous: 401, outsider: 404, ...r });
+const allRoles = (status: number) => roles({ admin: status, moderator: status, assignee: status, member: status, visitor: status });
+const adminOnly = (status: number) => roles({ admin: status, moderator: 403, assignee: 403, member: 403, visitor: 403 });
+const setupRoles = (status: number) => roles({ admin: status, moderator: status, assignee: 403, member: 403, visitor: 403 });
+
+type Ctx = { fixture: RoleFixture; app: TestApp; actor: ActorName; client: ApiClient };
+type Row = {
+  expected: Expected;
+  body?: (ctx: Ctx) => Promise<unknown> | unknown;
+  before?: (ctx: Ctx) => Promise<void>;
+  after?: (ctx: Ctx) => Promise<void>;
+};
+
+const password = "a long enough password";
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+async function ensureConnection(ctx: Ctx) {
+  const response = await ctx.fixture.admin.client.put(`/workspaces/${ctx.fixture.workspaceId}/integrations/jira/connection`, {
+    kind: "datacenter_pat",
+    baseUrl: "http://127.0.0.1:9/jira",
+    secret: "not-a-real-token",
+    projectKeys: ["TETH"],
+  });
+  expect(response.status).toBe(200);
+}
+
+const matrix: Record<string, Row> = {
+  "POST /auth/signup": { expected: everyone(201), body: () => ({ email: `new-${unique()}@example.test`, password, displayName: "New" }) },
+  "POST /auth/login": { expected: everyone(200), body: (ctx) => ({ email: ctx.fixture.admin.email, password }) },
+  "POST /auth/logout": { expected: users(204) },
+  "GET /auth/session": { expected: users(200) },
+  "GET /me/tokens": { expected: users(200) },
+  "POST /me/tokens": { expected: users(201), body: () => ({ name: "matrix" }) },
+  "DELETE /me/tokens/{tokenId}": { expected: users(204) },
+  "GET /workspaces": { expected: users(200) },
+  "POST /workspaces": { expected: users(201), body: () => ({ name: "Another" }) },
+  "GET /workspaces/{workspaceId}": { expected: allRoles(200) },
+  "PATCH /workspaces/{workspaceId}": { expected: adminOnly(200), body: () => ({ name: "Renamed" }) },
+  "GET /workspaces/{workspaceId}/members": { expected: allRoles(200) },
+  "PATCH /workspaces/{workspaceId}/members/{userId}": { expected: adminOnly(200), body: () => ({ role: "member" }) },
+  "DELETE /workspaces/{workspaceId}/members/{userId}": { expected: adminOnly(204) },
+  "GET /workspaces/{workspaceId}/invitations": { expected: adminOnly(200) },
+  "POST /workspaces/{workspaceId}/invitations": { expected: adminOnly(201), body: () => ({ role: "visitor" }) },
+  "DELETE /workspaces/{workspaceId}/invitations/{invitationId}": { expected: adminOnly(204) },
+  "GET /invitations/{token}": { expected: everyone(200) },
+  "POST /invitations/{token}/accept": {
+    expected: users(200),
+    // The outsider really joins: take them out again so they stay an outsider for the other rows.
+    after: async (ctx) => {
+      await ctx.app.deps.db.deleteFrom("memberships").where("workspace_id", "=", ctx.fixture.workspaceId).where("user_id", "=", ctx.fixture.outsider.id).execute();
+    },
+  },
+  "GET /workspaces/{workspaceId}/statuses": { expected: allRoles(200) },
+  "PUT /workspaces/{workspaceId}/statuses": {
+    expected: setupRoles(200),
+    body: async (ctx) => {
+      const current = await ctx.fixture.admin.client.get<{ statuses: { id: string; name: string; category: string }[] }>(`/workspaces/${ctx.fixture.workspaceId}/statuses`);
+      return { statuses: current.body.statuses.map(({ id, name, category }) => ({ id, name, category })) };
+    },
+  },
+  "GET /workspaces/{workspaceId}/integrations/jira/connection": { expected: setupRoles(200) },
+  "PUT /workspaces/{workspaceId}/integrations/jira/connection": {
+    expected: setupRoles(200),
+    body: () => ({ kind: "datacenter_pat", baseUrl: "http://127.0.0.1:9/jira", secret: "not-a-real-token", projectKeys: ["TETH"] }),
+  },
+  "DELETE /workspaces/{workspaceId}/integrations/jira/connection": { expected: setupRoles(204), before: ensureConnection },
+  "POST /workspaces/{workspaceId}/integrations/jira/connection/test": { expected: setupRoles(200), before: ensureConnection },
+  "GET /workspaces/{workspaceId}/integrations/jira/metadata": { expected: setupRoles(200), before: ensureConnection },
+  // Jira at port 9 is unreachable: the refresh fails as a 502 with advice, after the access check.
+  "POST /workspaces/{workspaceId}/integrations/jira/metadata/refresh": { expected: setupRoles(502), before: ensureConnection },
+  "GET /workspaces/{workspaceId}/integrations/jira/features": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
+  "PATCH /workspaces/{workspaceId}/integrations/jira/features": {
+    expected: adminOnly(200),
+    before: ensureConnection,
+    body: () => ({ toJira: true }),
+  },
+  // The use case under test is public and assigned to `assignee`; `member` is not assigned.
+  "GET /workspaces/{workspaceId}/use-cases": { expected: allRoles(200) },
+  "POST /workspaces/{workspaceId}/use-cases": {
+    expected: roles({ admin: 201, moderator: 201, assignee: 201, member: 201, visitor: 403 }),
+    body: () => ({ title: "From the matrix" }),
+  },
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}": { expected: allRoles(200) },
+  "PATCH /workspaces/{workspaceId}/use-cases/{useCaseId}": {
+    expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 403, visitor: 403 }),
+    body: () => ({ version: 1, title: "Edited by the matrix" }),
+  },
+  "DELETE /workspaces/{workspaceId}/use-cases/{useCaseId}": { expected: roles({ admin: 204, moderator: 204, assignee: 403, member: 403, visitor: 403 }) },
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/comments": { expected: allRoles(200) },
+  "POST /workspaces/{workspaceId}/use-cases/{useCaseId}/comments": {
+    expected: roles({ admin: 201, moderator: 201, assignee: 201, member: 403, visitor: 403 }),
+    body: () => ({ body: "A comment" }),
+  },
+  // The comment under test was written by `assignee`.
+  "PATCH /workspaces/{workspaceId}/use-cases/{useCaseId}/comments/{commentId}": {
+    expected: roles({ admin: 403, moderator: 403, assignee: 200, member: 403, visitor: 403 }),
+    body: () => ({ body: "Edited comment" }),
+  },
+  "DELETE /workspaces/{workspaceId}/use-cases/{useCaseId}/comments/{commentId}": {
+    expected: roles({ admin: 204, moderator: 403, assignee: 204, member: 403, visitor: 403 }),
+  },
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/history": { expected: allRoles(200) },
+};
+
+describe("authorisation matrix", () => {
+  let app: TestApp;
+  let fixture: RoleFixture;
+  beforeAll(async () => {
+    app = await createTestApp();
+    fixture = await setUpRoles(app, "matrix");
+  });
+  afterAll(async () => app.close());
+
+  const routes = () => routeTable.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+
+  it("has a row for every route, and no row for a route that does not exist", async () => {
+    await import("../app.ts");
+    const defined = routes();
+    expect(defined.length).toBeGreaterThan(30);
+    expect(defined.filter((r) => !(r in matrix))).toEqual([]);
+    expect(Object.keys(matrix).filter((r) => !defined.includes(r))).toEqual([]);
+  });
+
+  function clientOf(actor: ActorName): ApiClient {
+    const byActor = {
+      anonymous: () => anonymous(app),
+      outsider: () => fixture.outsider.client,
+      visitor: () => fixture.visitor.client,
+      member: () => fixture.otherMember.client,
+      assignee: () => fixture.member.client,
+      moderator: () => fixture.moderator.client,
+      admin: () => fixture.admin.client,
+    } satisfies Record<ActorName, () => ApiClient>;
+    return byActor[actor]();
+  }
+
+  async function loginAgain(actor: ActorName): Promise<ApiClient> {
+    if (actor === "anonymous") return anonymous(app);
+    const user = { outsider: fixture.outsider, visitor: fixture.visitor, member: fixture.otherMember, assignee: fixture.member, moderator: fixture.moderator, admin: fixture.admin }[actor];
+    const response = await app.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: user.email, password }),
+    });
+    const body = (await response.json()) as { csrfToken: string };
+    return new ApiClient(app, { kind: "cookie", cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrfToken: body.csrfToken });
+  }
+
+  /** Fresh targets for every request, so a delete by one caller does not change what the next one sees. */
+  async function resolvePath(template: string, ctx: Ctx): Promise<string> {
+    const { admin, member, workspaceId } = fixture;
+    const values: Record<string, () => Promise<string>> = {
+      workspaceId: async () => workspaceId,
+      useCaseId: async () => {
+        const created = await admin.client.post<{ useCase: { id: string } }>(`/workspaces/${workspaceId}/use-cases`, { title: "Target", assigneeId: member.id, visibility: "public" });
+        return created.body.useCase.id;
+      },
+      commentId: async () => "",
+      userId: async () => {
+        const user = await app.deps.db.insertInto("users").values({ email: `target-${unique()}@example.test`, display_name: "Target", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
+        await app.deps.db.insertInto("memberships").values({ workspace_id: workspaceId, user_id: user.id, role: "visitor" }).execute();
+        return user.id;
+      },
+      invitationId: async () => (await admin.client.post<{ invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, { role: "visitor" })).body.invitation.id,
+      token: async () => (await admin.client.post<{ url: string }>(`/workspaces/${workspaceId}/invitations`, { role: "visitor" })).body.url.split("/invite/")[1] ?? "",
+      tokenId: async () => {
+        if (ctx.actor === "anonymous") return crypto.randomUUID();
+        return (await ctx.client.post<{ token: { id: string } }>("/me/tokens", { name: "to revoke" })).body.token.id;
+      },
+    };
+    let path = template;
+    if (template.includes("{commentId}")) {
+      const useCaseId = await values.useCaseId!();
+      const comment = await member.client.post<{ comment: { id: string } }>(`/workspaces/${workspaceId}/use-cases/${useCaseId}/comments`, { body: "By the assignee" });
+      path = path.replace("{useCaseId}", useCaseId).replace("{commentId}", comment.body.comment.id);
+    }
+    for (const name of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "")) {
+      const resolve = values[name];
+      if (!resolve) throw new Error(`no resolver for {${name}}`);
+      path = path.replace(`{${name}}`, await resolve());
+    }
+    return path;
+  }
+
+  for (const key of Object.keys(matrix)) {
+    it(key, async () => {
+      const row = matrix[key];
+      if (!row) throw new Error("missing row");
+      const [method = "", template = ""] = key.split(" ");
+      const seen: Partial<Record<ActorName, number>> = {};
+      for (const actor of actors) {
+        const client = method === "POST" && template === "/auth/logout" ? await loginAgain(actor) : clientOf(actor);
+        const ctx: Ctx = { fixture, app, actor, client };
+        if (row.before) await row.before(ctx);
+        const path = await resolvePath(template, ctx);
+        const body = row.body ? await row.body(ctx) : method === "GET" || method === "DELETE" ? undefined : {};
+        const response = await client.call(method, path, body);
+        seen[actor] = response.status;
+        if (row.after) await row.after(ctx);
+      }
+      expect(seen).toEqual(row.expected);
+    });
+  }
+});

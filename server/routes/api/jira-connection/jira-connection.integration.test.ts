@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ConnectionTestResult, JiraConnection } from "../../../../common/contracts/jira-connection.ts";
+import { startJiraSim } from "../../../../sim/jira/index.ts";
+import { setUpRoles, type RoleFixture } from "../use-cases/test-fixtures.ts";
+import { createTestApp, type TestApp } from "../../../testing/app.ts";
+
+type Sim = Awaited<ReturnType<typeof startJiraSim>>;
+type ConnectionBody = { connection: JiraConnection | null };
+type TestBody = { test: ConnectionTestResult };
+
+/** The workspace's Jira connection against the simulator over real HTTP, both flavours, every auth mode. */
+describe("Jira connection", () => {
+  let app: TestApp;
+  let fixture: RoleFixture;
+  let cloud: Sim;
+  let datacenter: Sim;
+  let path: string;
+  beforeAll(async () => {
+    [app, cloud, datacenter] = await Promise.all([
+      createTestApp(),
+      startJiraSim({ flavor: "cloud", seed: "demo" }),
+      startJiraSim({ flavor: "datacenter", seed: "demo" }),
+    ]);
+    fixture = await setUpRoles(app, "jira");
+    path = `/workspaces/${fixture.workspaceId}/integrations/jira/connection`;
+  });
+  afterAll(async () => {
+    await Promise.all([app?.close(), cloud?.stop(), datacenter?.stop()]);
+  });
+
+  const save = (body: Record<string, unknown>) => fixture.admin.client.put<ConnectionBody>(path, body);
+  const test = () => fixture.admin.client.post<TestBody>(`${path}/test`);
+
+  it("saves a Cloud connection without ever returning or storing the token in clear", async () => {
+    const saved = await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] });
+    expect(saved.status).toBe(200);
+    expect(saved.body.connection).toMatchObject({ kind: "cloud", secret: { set: true, lastFour: "-ada" }, projectKeys: ["TETH"] });
+    expect(JSON.stringify(saved.body)).not.toContain("sim-token-ada");
+    const row = await app.deps.db.selectFrom("jira_connections").select("secret_ciphertext").executeTakeFirstOrThrow();
+    expect(row.secret_ciphertext).not.toContain("sim-token-ada");
+    const read = await fixture.moderator.client.get<ConnectionBody>(path);
+    expect(JSON.stringify(read.body)).not.toContain("sim-token-ada");
+  });
+
+  it("tests a Cloud connection: server, account, deployment and a full permission report", async () => {
+    const result = await test();
+    expect(result.status).toBe(200);
+    expect(result.body.test).toMatchObject({ ok: true, reachable: true, problems: [] });
+    expect(result.body.test.serverInfo?.deploymentType).toBe("Cloud");
+    expect(result.body.test.account?.displayName).toBe("Ada Admin");
+    expect(result.body.test.permissions?.ready).toBe(true);
+    expect(result.body.test.permissions?.administer.granted).toBe(true);
+    // Cached on the connection until the next test.
+    const read = await fixture.admin.client.get<ConnectionBody>(path);
+    expect(read.body.connection?.lastTest?.checkedAt).toBe(result.body.test.checkedAt);
+    expect(read.body.connection?.deploymentType).toBe("Cloud");
+  });
+
+  it("explains each missing permission for an account that lacks them", async () => {
+    await save({ kind: "cloud", baseUrl: cloud.url, accountName: "eve@tether.example", secret: "sim-token-eve", projectKeys: ["TETH"] });
+    const result = (await test()).body.test;
+    expect(result.ok).toBe(false);
+    const project = result.permissions?.projects[0];
+    expect(project?.missingRequired).toEqual(expect.arrayContaining(["CREATE_ISSUES", "EDIT_ISSUES", "TRANSITION_ISSUES"]));
+    expect(project?.missingRequired).not.toContain("BROWSE_PROJECTS");
+    const create = project?.findings.find((f) => f.permission === "CREATE_ISSUES");
+    expect(create?.explanation).toContain("“Create Issues”");
+    expect(result.permissions?.administer.granted).toBe(false);
+    expect(result.problems.map((p) => p.code)).toContain("missing_permissions");
+  });
+
+  it("says the token was rejected, not a bare 401, and keeps the stored secret when none is given", async () => {
+    await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "wrong-token", projectKeys: ["TETH"] });
+    const result = (await test()).body.test;
+    expect(result.reachable).toBe(true);
+    expect(result.problems[0]?.code).toBe("jira_unauthorized");
+    expect(result.problems[0]?.message).toMatch(/expired/);
+    const keep = await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", projectKeys: ["TETH", "PLAT"] });
+    expect(keep.body.connection?.secret.lastFour).toBe("oken");
+  });
+
+  it("connects to Data Center with a Personal Access Token and with username + password", async () => {
+    await save({ kind: "datacenter_pat", baseUrl: datacenter.url, secret: "sim-pat-ada", projectKeys: ["TETH"] });
+    const pat = (await test()).body.test;
+    expect(pat).toMatchObject({ ok: true, problems: [] });
+    expect(pat.serverInfo?.deploymentType).not.toBe("Cloud");
+    await save({ kind: "datacenter_basic", baseUrl: datacenter.url, accountName: "ada", secret: "ada-password", projectKeys: ["TETH"] });
+    expect((await test()).body.test).toMatchObject({ ok: true });
+  });
+
+  it("refuses a deployment mismatch with a message saying which kind to choose", async () => {
+    await save({ kind: "cloud", baseUrl: datacenter.url, accountName: "ada", secret: "ada-password", projectKeys: ["TETH"] });
+    const result = (await test()).body.test;
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.code)).toContain("deployment_mismatch");
+    const pat = await save({ kind: "datacenter_pat", baseUrl: "https://acme.atlassian.net", secret: "x", projectKeys: ["TETH"] });
+    expect(pat.status).toBe(400);
+    expect((pat.body as unknown as { error: { message: string } }).error.message).toContain("Jira Cloud site");
+  });
+
+  it("reports an unreachable Jira as a problem with advice, never a 500", async () => {
+    await save({ kind: "datacenter_pat", baseUrl: "http://127.0.0.1:9", secret: "x", projectKeys: ["TETH"] });
+    const result = await test();
+    expect(result.status).toBe(200);
+    expect(result.body.test).toMatchObject({ ok: false, reachable: false });
+    expect(result.body.test.problems[0]?.code).toBe("jira_unreachable");
+  });
+
+  it("pulls and caches metadata: projects, epic type, custom fields, statuses, boards and sprints", async () => {
+    await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] });
+    const refreshed = await fixture.admin.client.post<{ metadata: Record<string, unknown> }>(`/workspaces/${fixture.workspaceId}/integrations/jira/metadata/refresh`);
+    expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
+    const cached = await fixture.moderator.client.get<{ fetchedAt: string; metadata: Record<string, Record<string, unknown>> }>(
+      `/workspaces/${fixture.workspaceId}/integrations/jira/metadata`,
+    );
+    const metadata = cached.body.metadata;
+    expect(metadata.projects).toEqual(expect.arrayContaining([expect.objectContaining({ key: "TETH" })]));
+    expect(metadata.fieldRoles).toMatchObject({ storyPoints: expect.any(String) });
+    const project = metadata["project:TETH"] as { epicTypeId: string | null; issueTypes: { id: string; name: string }[]; boards: unknown[] };
+    expect(project.issueTypes.find((t) => t.id === project.epicTypeId)?.name).toBe("Epic");
+    expect(project.boards.length).toBeGreaterThan(0);
+    // Data minimisation: no issue contents are cached.
+    expect(JSON.stringify(metadata)).not.toMatch(/"summary"/);
+  });
+
+  it("only Admins and Moderators see or change the connection", async () => {
+    expect((await fixture.member.client.get(path)).status).toBe(403);
+    expect((await fixture.visitor.client.get(path)).status).toBe(403);
+    expect((await fixture.outsider.client.get(path)).status).toBe(404);
+    expect((await fixture.member.client.put(path, { kind: "cloud", baseUrl: cloud.url, accountName: "x@y.z", secret: "s", projectKeys: ["TETH"] })).status).toBe(403);
+  });
+
+  it("switches features on separately; only Admins activate, Visitors see nothing", async () => {
+    const features = `/workspaces/${fixture.workspaceId}/integrations/jira/features`;
+    expect((await fixture.member.client.get(features)).body).toEqual({ features: { toJira: false, fromJira: false, issueListing: false } });
+    const on = await fixture.admin.client.patch(features, { toJira: true, issueListing: true });
+    expect(on.body).toEqual({ features: { toJira: true, fromJira: false, issueListing: true } });
+    expect((await fixture.moderator.client.patch(features, { fromJira: true })).status).toBe(403);
+    expect((await fixture.visitor.client.get(features)).status).toBe(403);
+    const off = await fixture.admin.client.patch(features, { toJira: false });
+    expect(off.body).toEqual({ features: { toJira: false, fromJira: false, issueListing: true } });
+  });
+
+  it("removes the connection and its cache", async () => {
+    expect((await fixture.admin.client.delete(path)).status).toBe(204);
+    expect((await fixture.admin.client.get<ConnectionBody>(path)).body.connection).toBeNull();
+    expect(await app.deps.db.selectFrom("jira_metadata").selectAll().execute()).toEqual([]);
+    expect((await fixture.admin.client.post(`${path}/test`)).status).toBe(409);
+  });
+});
