@@ -27,8 +27,9 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
     const seconds = (performance.now() - started) / 1000;
     deps.metrics.httpDuration.observe({ method: c.req.method, route }, seconds);
     // Path and route only: query strings and headers may carry secrets (invitation tokens, cookies).
-    if (route !== "/healthz" && route !== "/metrics") {
-      deps.logger.info({ method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) }, "request");
+    if (!["/healthz", "/readyz", "/metrics"].includes(route)) {
+      const level = c.req.path.startsWith("/api/") ? "info" : "debug";
+      deps.logger[level]({ method: c.req.method, route, status: c.res.status, ms: Math.round(seconds * 1000) }, "request");
     }
   });
   registerOpsRoutes(app, deps);

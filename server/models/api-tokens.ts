@@ -52,15 +52,21 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string): P
   return result.numUpdatedRows > 0n;
 }
 
+/** How stale `last_used_at` may get: updating it on every request would serialise a busy token on one row lock. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export async function findUserByApiToken(db: Db, secret: string) {
   const row = await db
-    .updateTable("api_tokens")
-    .set({ last_used_at: new Date() })
-    .from("users")
-    .whereRef("users.id", "=", "api_tokens.user_id")
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .select(["api_tokens.id as token_id", "api_tokens.last_used_at", "users.id", "users.email", "users.display_name"])
     .where("api_tokens.token_hash", "=", digest(secret))
     .where("api_tokens.revoked_at", "is", null)
-    .returning(["users.id", "users.email", "users.display_name"])
     .executeTakeFirst();
-  return row ? { userId: row.id, email: row.email, displayName: row.display_name } : undefined;
+  if (!row) return undefined;
+  const now = Date.now();
+  if (!row.last_used_at || now - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.updateTable("api_tokens").set({ last_used_at: new Date(now) }).where("id", "=", row.token_id).execute();
+  }
+  return { userId: row.id, email: row.email, displayName: row.display_name };
 }

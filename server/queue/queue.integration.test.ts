@@ -1,4 +1,3 @@
-import type { Runner } from "graphile-worker";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing/app.ts";
@@ -41,7 +40,7 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
     });
     expect(created.status).toBe(201);
     expect(await jobCount(app)).toBe(1);
-    const runner: Runner = await startWorker(app.deps);
+    const worker = await startWorker(app.deps);
     try {
       const deadline = Date.now() + 10_000;
       let mails: { recipient: string; subject: string; body: string }[] = [];
@@ -56,7 +55,7 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
       expect(mails[0]?.body).toContain(created.body.url);
       expect(await jobCount(app)).toBe(0);
     } finally {
-      await runner.stop();
+      await worker.stop();
     }
   });
 

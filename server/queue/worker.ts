@@ -32,8 +32,10 @@ function taskList(deps: TaskDeps): TaskList {
   return list;
 }
 
-function workerLogger(deps: TaskDeps): WorkerLogger {
+function workerLogger(deps: TaskDeps, isStopping: () => boolean): WorkerLogger {
   return new GraphileLogger(() => (level, message, meta) => {
+    // While stopping, the database may close connections under the worker: expected, not an error.
+    if (isStopping()) return;
     const log = deps.logger.child({ component: "worker", ...(meta ?? {}) });
     if (level === "error") log.error(message);
     else if (level === "warning") log.warn(message);
@@ -41,14 +43,24 @@ function workerLogger(deps: TaskDeps): WorkerLogger {
   });
 }
 
+export type Worker = { runner: Runner; stop(): Promise<void> };
+
 /** Runs graphile-worker in this process. Several processes may run it against one database. */
-export async function startWorker(deps: TaskDeps): Promise<Runner> {
-  return run({
+export async function startWorker(deps: TaskDeps): Promise<Worker> {
+  let stopping = false;
+  const runner = await run({
     pgPool: deps.pool,
     taskList: taskList(deps),
     concurrency: deps.env.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 1000,
-    logger: workerLogger(deps),
+    logger: workerLogger(deps, () => stopping),
   });
+  return {
+    runner,
+    stop: async () => {
+      stopping = true;
+      await runner.stop();
+    },
+  };
 }
