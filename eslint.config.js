@@ -1,9 +1,11 @@
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "data/**", "test-artifacts/**", ".tmp/**"] },
   js.configs.recommended,
+  { files: ["**/*.mjs", "**/*.js"], languageOptions: { globals: globals.node } },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -14,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.test.ts", "bench/**", "sim/jira/cli.ts", "server/cli.ts", "scripts/**"],
+    files: ["**/*.test.ts", "bench/**", "sim/jira/cli.ts", "server/cli.ts", "scripts/**", ".ci/**"],
     rules: { "no-console": "off" },
   },
 );

@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
+    // The JSON report lets CI print one closing "N passed, N failed" line (see .ci/run).
+    reporters: ["default", ["json", { outputFile: "test-artifacts/vitest-results.json" }]],
     projects: [
       {
         extends: true,

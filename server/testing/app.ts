@@ -16,9 +16,11 @@ export type TestApp = {
 };
 
 /** The real HTTP application on a fresh real database, called in-process (no port needed). */
-export async function createTestApp(options: { logLevel?: string; logDestination?: DestinationStream } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { logLevel?: string; logDestination?: DestinationStream; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = loadEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", TETHER_DATA_DIR: ".tmp/test-data" });
+  const env = loadEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", TETHER_DATA_DIR: ".tmp/test-data", ...options.env });
   const deps: AppDeps = {
     env,
     db: database.db,

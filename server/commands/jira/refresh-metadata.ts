@@ -4,6 +4,7 @@ import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { type ConnectionRow, saveMetadata } from "../../models/jira-connections.ts";
 import { jiraClientFor } from "./client-for.ts";
+import { testConnection } from "./test-connection.ts";
 
 async function collect<T>(items: AsyncIterable<T>, limit: number): Promise<T[]> {
   const out: T[] = [];
@@ -62,6 +63,9 @@ export async function refreshMetadata(deps: AppDeps, row: ConnectionRow) {
     return entries;
   } catch (error) {
     if (!isJiraError(error)) throw error;
+    // A 403 (or Jira's 404 for a project the account may no longer browse) means the cached
+    // permission report may be out of date: re-check, so the settings page shows why.
+    if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND") await testConnection(deps, row);
     const problem = explainJiraError(error, { baseUrl: row.base_url });
     throw new AppError("jira_failed", problem.message, { jiraCode: problem.code, status: error.status }, { cause: error });
   }

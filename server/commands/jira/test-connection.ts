@@ -45,10 +45,15 @@ export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise
     const mismatch = deploymentProblem(row.kind, serverInfo);
     if (mismatch) problems.push(mismatch);
     account = await client.myself();
-    const checks = [
-      ...(await client.myPermissions(row.project_keys, projectPermissionKeys)),
-      ...(await client.myPermissions([], globalPermissionKeys)),
-    ];
+    const checks = [...(await client.myPermissions([], globalPermissionKeys))];
+    for (const projectKey of row.project_keys) {
+      try {
+        checks.push(...(await client.myPermissions([projectKey], projectPermissionKeys)));
+      } catch (error) {
+        // Jira answers 404 for a project the account cannot browse: then it holds none of them.
+        if (!isJiraError(error) || error.code !== "NOT_FOUND") throw error;
+      }
+    }
     permissions = buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName);
     for (const projectKey of row.project_keys) {
       try {

@@ -123,6 +123,17 @@ describe("Jira connection", () => {
     expect(JSON.stringify(metadata)).not.toMatch(/"summary"/);
   });
 
+  it("re-checks permissions when Jira refuses a metadata pull, so the report shows what was lost", async () => {
+    await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ben@tether.example", secret: "sim-token-ben", projectKeys: ["TETH"] });
+    expect((await test()).body.test.permissions?.ready).toBe(true);
+    cloud.control.setPermissions("ben", "TETH", []);
+    const refreshed = await fixture.admin.client.post(`/workspaces/${fixture.workspaceId}/integrations/jira/metadata/refresh`);
+    expect(refreshed.status).toBe(502);
+    expect(refreshed.body).toMatchObject({ error: { code: "jira_failed" } });
+    const after = await fixture.admin.client.get<ConnectionBody>(path);
+    expect(after.body.connection?.lastTest?.permissions?.projects[0]?.missingRequired).toContain("BROWSE_PROJECTS");
+  });
+
   it("only Admins and Moderators see or change the connection", async () => {
     expect((await fixture.member.client.get(path)).status).toBe(403);
     expect((await fixture.visitor.client.get(path)).status).toBe(403);
