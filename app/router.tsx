@@ -10,10 +10,12 @@ import { MembersPage } from "./routes/MembersPage.tsx";
 import { NewWorkspacePage } from "./routes/NewWorkspacePage.tsx";
 import { NotFoundPage } from "./routes/NotFoundPage.tsx";
 import { SignupPage } from "./routes/SignupPage.tsx";
+import { UseCaseBoardPage } from "./routes/UseCaseBoardPage.tsx";
 import { UseCaseDetailPage } from "./routes/UseCaseDetailPage.tsx";
 import { UseCaseEditPage } from "./routes/UseCaseEditPage.tsx";
 import { UseCaseListPage } from "./routes/UseCaseListPage.tsx";
 import { UseCaseNewPage } from "./routes/UseCaseNewPage.tsx";
+import { WorkspaceSettingsPage } from "./routes/WorkspaceSettingsPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -31,10 +33,12 @@ export const router = createBrowserRouter([
       { path: "/account/tokens", element: <ApiTokensPage /> },
       { path: "/w/:workspaceId", element: <HomeRedirect /> },
       { path: "/w/:workspaceId/use-cases", element: <UseCaseListPage /> },
+      { path: "/w/:workspaceId/use-cases/board", element: <UseCaseBoardPage /> },
       { path: "/w/:workspaceId/use-cases/new", element: <UseCaseNewPage /> },
       { path: "/w/:workspaceId/use-cases/:useCaseId", element: <UseCaseDetailPage /> },
       { path: "/w/:workspaceId/use-cases/:useCaseId/edit", element: <UseCaseEditPage /> },
       { path: "/w/:workspaceId/members", element: <MembersPage /> },
+      { path: "/w/:workspaceId/settings", element: <WorkspaceSettingsPage /> },
       { path: "/w/:workspaceId/settings/jira", element: <JiraSettingsPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

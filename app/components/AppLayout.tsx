@@ -32,9 +32,15 @@ export function AppLayout() {
                   {can.manageMembers(workspace.role) ? "Members & roles" : "Members"}
                 </NavLink>
                 {canSetUpJira(workspace.role) && (
-                  <NavLink to={`/w/${workspace.id}/settings/jira`} className={navLinkClass} data-testid="nav-jira-settings">
-                    Jira settings
-                  </NavLink>
+                  <>
+                    {/* `end`: the Jira settings page under it has its own link. */}
+                    <NavLink to={`/w/${workspace.id}/settings`} end className={navLinkClass} data-testid="nav-workspace-settings">
+                      Settings
+                    </NavLink>
+                    <NavLink to={`/w/${workspace.id}/settings/jira`} className={navLinkClass} data-testid="nav-jira-settings">
+                      Jira settings
+                    </NavLink>
+                  </>
                 )}
               </Group>
             )}

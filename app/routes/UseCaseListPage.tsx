@@ -1,29 +1,13 @@
 import { Button, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { Link, useSearchParams } from "react-router";
-import { type UseCaseFilters, useUseCaseList } from "../api/use-cases.ts";
+import { Link } from "react-router";
+import { useUseCaseList } from "../api/use-cases.ts";
 import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
 import { UseCaseTable } from "../components/UseCaseTable.tsx";
-
-const filterNames = ["status", "assignee", "tag", "q", "sort"] as const;
-
-/** Filters live in the URL so a filtered list can be bookmarked and shared. */
-function useFiltersInUrl(): [UseCaseFilters, (filters: UseCaseFilters) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters: UseCaseFilters = {};
-  for (const name of filterNames) filters[name] = params.get(name) ?? undefined;
-  const setFilters = (next: UseCaseFilters) => {
-    const search = new URLSearchParams();
-    for (const name of filterNames) {
-      const value = next[name];
-      if (value) search.set(name, value);
-    }
-    setParams(search, { replace: true });
-  };
-  return [filters, setFilters];
-}
+import { UseCaseViewSwitch } from "../components/UseCaseViewSwitch.tsx";
+import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
 
 export function UseCaseListPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();
@@ -33,7 +17,10 @@ export function UseCaseListPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>Use cases</Title>
+        <Group gap="md">
+          <Title order={2}>Use cases</Title>
+          <UseCaseViewSwitch workspaceId={workspaceId} view="list" />
+        </Group>
         {can.createUseCase(workspace?.role) && (
           <Button component={Link} to={`/w/${workspaceId}/use-cases/new`} data-testid="new-use-case">
             New use case

@@ -1,0 +1,73 @@
+import { Badge, Button, Group, Paper, ScrollArea, Stack, Text } from "@mantine/core";
+import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import type { UseCaseStatus } from "../../../common/contracts/workspaces.ts";
+import { useBoardColumn } from "../../api/use-case-board.ts";
+import type { UseCaseFilters } from "../../api/use-cases.ts";
+import { ErrorAlert } from "../ErrorAlert.tsx";
+import { statusColor } from "../labels.ts";
+import { BoardCard } from "./BoardCard.tsx";
+
+type Props = {
+  workspaceId: string;
+  status: UseCaseStatus;
+  statuses: readonly UseCaseStatus[];
+  filters: UseCaseFilters;
+  mayMove: (useCase: UseCase) => boolean;
+  onMove: (useCase: UseCase, statusId: string) => void;
+  movingId: string | undefined;
+};
+
+/** Columns share the width; seven fit the page at 1400 px, more scroll sideways. */
+const columnStyle = { flex: "1 0 170px", maxWidth: 320 };
+
+export function BoardColumn({ workspaceId, status, statuses, filters, mayMove, onMove, movingId }: Props) {
+  const column = useBoardColumn(workspaceId, status.id, filters);
+  const useCases = column.data?.pages.flatMap((page) => page.useCases) ?? [];
+  // The list endpoint has no total: the count is what is loaded, "+" when more pages exist.
+  const count = column.isPending ? "…" : `${useCases.length}${column.hasNextPage ? "+" : ""}`;
+  return (
+    <Paper bg="gray.0" p="xs" radius="md" style={columnStyle} data-testid="board-column" data-status={status.name}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" px={4}>
+          <Text fw={600} size="sm" truncate>
+            {status.name}
+          </Text>
+          <Badge variant="light" color={statusColor[status.category]} data-testid="board-column-count">
+            {count}
+          </Badge>
+        </Group>
+        <ErrorAlert error={column.error} title="Could not load this column" />
+        <ScrollArea.Autosize mah="calc(100vh - 300px)" type="auto" offsetScrollbars="present">
+          <Stack gap="xs">
+            {useCases.map((useCase) => (
+              <BoardCard
+                key={useCase.id}
+                workspaceId={workspaceId}
+                useCase={useCase}
+                statuses={statuses}
+                onMove={mayMove(useCase) ? (statusId) => onMove(useCase, statusId) : undefined}
+                moving={movingId === useCase.id}
+              />
+            ))}
+            {!column.isPending && useCases.length === 0 && (
+              <Text size="xs" c="dimmed" ta="center" py="md" data-testid="board-column-empty">
+                No use cases
+              </Text>
+            )}
+            {column.hasNextPage && (
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => column.fetchNextPage()}
+                loading={column.isFetchingNextPage}
+                data-testid="board-load-more"
+              >
+                Load more
+              </Button>
+            )}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Stack>
+    </Paper>
+  );
+}
