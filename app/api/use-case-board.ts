@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { UseCaseList, UseCaseResponse } from "../../common/contracts/use-cases.ts";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { UseCaseCounts, UseCaseList, UseCaseResponse } from "../../common/contracts/use-cases.ts";
 import { api, queryString } from "./client.ts";
 import type { UseCaseFilters } from "./use-cases.ts";
 
@@ -17,6 +17,15 @@ export function useBoardColumn(workspaceId: string, statusId: string, filters: U
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+}
+
+/** How many use cases each column holds under the board's filters (one request shared by all columns). */
+export function useUseCaseCounts(workspaceId: string, filters: UseCaseFilters) {
+  const { sort: _sort, ...countFilters } = filters;
+  return useQuery({
+    queryKey: ["workspace", workspaceId, "use-cases", "counts", countFilters],
+    queryFn: () => api.get(`/workspaces/${workspaceId}/use-case-counts${queryString(countFilters)}`, UseCaseCounts),
   });
 }
 

@@ -123,6 +123,14 @@ export const ListUseCasesQuery = z.object({
 });
 export type ListUseCasesQuery = z.input<typeof ListUseCasesQuery>;
 
+/** The list's filters without sort and paging: for counts per status (board columns). */
+export const CountUseCasesQuery = ListUseCasesQuery.omit({ sort: true, limit: true, cursor: true });
+export const UseCaseCounts = z.object({
+  total: z.int(),
+  byStatus: z.array(z.object({ statusId: z.uuid(), count: z.int() })),
+});
+export type UseCaseCounts = z.infer<typeof UseCaseCounts>;
+
 export const UseCaseList = z.object({ useCases: z.array(UseCase), nextCursor: z.string().nullable() });
 export type UseCaseList = z.infer<typeof UseCaseList>;
 export const UseCaseResponse = z.object({ useCase: UseCase });

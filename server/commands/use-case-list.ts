@@ -2,7 +2,7 @@ import type { HistoryEntry, UseCase, UseCaseSort, Visibility } from "../../commo
 import type { Db } from "../db/pool.ts";
 import { decodeCursor, decodeHistoryCursor, encodeCursor, encodeHistoryCursor } from "../models/use-case-cursor.ts";
 import { listUseCaseHistory } from "../models/use-case-history.ts";
-import { listUseCasePage } from "../models/use-case-list.ts";
+import { countUseCasesByStatus, type UseCaseFilters, listUseCasePage } from "../models/use-case-list.ts";
 import { presentHistoryEntry, presentUseCase } from "../presenters/use-case.ts";
 import { authoriseUseCase, type UseCaseCaller } from "./use-case-access.ts";
 
@@ -17,15 +17,29 @@ export type UseCaseListOptions = {
   cursor?: string | undefined;
 };
 
+function filtersFor(caller: UseCaseCaller, options: Omit<UseCaseListOptions, "sort" | "limit" | "cursor">): UseCaseFilters {
+  const assigneeId = options.assignee === "me" ? caller.userId : options.assignee === "none" ? null : options.assignee;
+  const text = options.q?.trim();
+  return { statusIds: options.status, assigneeId, tags: options.tag, text: text === "" ? undefined : text, visibility: options.visibility };
+}
+
+/** How many use cases the caller may see per status, under the list's filters. */
+export async function countUseCases(db: Db, caller: UseCaseCaller, options: Omit<UseCaseListOptions, "sort" | "limit" | "cursor">) {
+  const byStatus = await countUseCasesByStatus(db, {
+    workspaceId: caller.workspaceId,
+    viewer: { userId: caller.userId, role: caller.role },
+    filters: filtersFor(caller, options),
+  });
+  return { total: byStatus.reduce((sum, s) => sum + s.count, 0), byStatus };
+}
+
 /** One page of the use cases the caller may see, filtered and sorted; `nextCursor` is null on the last page. */
 export async function listUseCases(db: Db, caller: UseCaseCaller, options: UseCaseListOptions): Promise<{ useCases: UseCase[]; nextCursor: string | null }> {
   const after = options.cursor ? decodeCursor(options.sort, options.cursor) : null;
-  const assigneeId = options.assignee === "me" ? caller.userId : options.assignee === "none" ? null : options.assignee;
-  const text = options.q?.trim();
   const page = await listUseCasePage(db, {
     workspaceId: caller.workspaceId,
     viewer: { userId: caller.userId, role: caller.role },
-    filters: { statusIds: options.status, assigneeId, tags: options.tag, text: text === "" ? undefined : text, visibility: options.visibility },
+    filters: filtersFor(caller, options),
     sort: options.sort,
     limit: options.limit,
     after,

@@ -94,6 +94,7 @@ const matrix: Record<string, Row> = {
   },
   // The use case under test is public and assigned to `assignee`; `member` is not assigned.
   "GET /workspaces/{workspaceId}/use-cases": { expected: allRoles(200) },
+  "GET /workspaces/{workspaceId}/use-case-counts": { expected: allRoles(200) },
   "POST /workspaces/{workspaceId}/use-cases": {
     expected: roles({ admin: 201, moderator: 201, assignee: 201, member: 201, visitor: 403 }),
     body: () => ({ title: "From the matrix" }),

@@ -1,7 +1,7 @@
-import { type Expression, type RawBuilder, sql } from "kysely";
+import { type Expression, type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { UseCaseSort, Visibility } from "../../common/contracts/use-cases.ts";
 import type { Db } from "../db/pool.ts";
-import type { Role } from "../db/schema.ts";
+import type { Database, Role } from "../db/schema.ts";
 import { type ListPosition, parseSort, type SortValueKind } from "./use-case-cursor.ts";
 import { selectUseCases, type UseCaseRecord, visibleTo } from "./use-cases.ts";
 
@@ -54,6 +54,36 @@ function sortValueAsText(kind: SortValueKind, expression: RawBuilder<unknown>): 
 /** `%`, `_` and `\` typed by the user are literal characters, not patterns. */
 export const likePattern = (text: string) => `%${text.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The list's filters, as WHERE clauses on any query over `use_cases`. */
+function applyFilters<Q extends FilterableQuery>(query: Q, filters: UseCaseFilters): Q {
+  let q = query;
+  if (filters.statusIds && filters.statusIds.length > 0) q = q.where("use_cases.status_id", "in", [...filters.statusIds]) as Q;
+  if (filters.assigneeId === null) q = q.where("use_cases.assignee_id", "is", null) as Q;
+  else if (filters.assigneeId !== undefined) q = q.where("use_cases.assignee_id", "=", filters.assigneeId) as Q;
+  if (filters.tags && filters.tags.length > 0) q = q.where(sql<boolean>`use_cases.tags @> ${sql.val([...filters.tags])}::text[]`) as Q;
+  if (filters.visibility) q = q.where("use_cases.visibility", "=", filters.visibility) as Q;
+  if (filters.text) {
+    const pattern = likePattern(filters.text);
+    q = q.where((eb) => eb.or([eb("use_cases.title", "ilike", pattern), eb("use_cases.description", "ilike", pattern)])) as Q;
+  }
+  return q;
+}
+
+type FilterableQuery = SelectQueryBuilder<Database, "use_cases", object>;
+
+/** How many use cases the viewer may see per status, under the same filters as the list. */
+export async function countUseCasesByStatus(db: Db, request: Omit<UseCasePageRequest, "sort" | "limit" | "after">) {
+  const base = db
+    .selectFrom("use_cases")
+    .where("use_cases.workspace_id", "=", request.workspaceId)
+    .where(visibleTo(request.viewer.role, request.viewer.userId));
+  const rows = await applyFilters(base as unknown as FilterableQuery, request.filters)
+    .select(["use_cases.status_id", (eb) => eb.fn.countAll<string>().as("n")])
+    .groupBy("use_cases.status_id")
+    .execute();
+  return rows.map((r) => ({ statusId: r.status_id, count: Number(r.n) }));
+}
+
 /**
  * One page of use cases in keyset order: sort value (nulls last in both directions), then id in
  * the same direction, continuing strictly after `after`. Visibility is part of the WHERE clause,
@@ -63,21 +93,13 @@ export async function listUseCasePage(db: Db, request: UseCasePageRequest): Prom
   const { key, descending, kind } = parseSort(request.sort);
   const expression = sortExpression[key];
   if (!expression) throw new Error(`no sort expression for ${key}`);
-  const { filters } = request;
-  let query = selectUseCases(db)
-    .select(sortValueAsText(kind, expression).as("sort_value"))
-    .where("use_cases.workspace_id", "=", request.workspaceId)
-    .where(visibleTo(request.viewer.role, request.viewer.userId));
-
-  if (filters.statusIds && filters.statusIds.length > 0) query = query.where("use_cases.status_id", "in", [...filters.statusIds]);
-  if (filters.assigneeId === null) query = query.where("use_cases.assignee_id", "is", null);
-  else if (filters.assigneeId !== undefined) query = query.where("use_cases.assignee_id", "=", filters.assigneeId);
-  if (filters.tags && filters.tags.length > 0) query = query.where(sql<boolean>`use_cases.tags @> ${sql.val([...filters.tags])}::text[]`);
-  if (filters.visibility) query = query.where("use_cases.visibility", "=", filters.visibility);
-  if (filters.text) {
-    const pattern = likePattern(filters.text);
-    query = query.where((eb) => eb.or([eb("use_cases.title", "ilike", pattern), eb("use_cases.description", "ilike", pattern)]));
-  }
+  let query = applyFilters(
+    selectUseCases(db)
+      .select(sortValueAsText(kind, expression).as("sort_value"))
+      .where("use_cases.workspace_id", "=", request.workspaceId)
+      .where(visibleTo(request.viewer.role, request.viewer.userId)),
+    request.filters,
+  );
   if (request.after) query = query.where(afterPosition(expression, kind, descending, nullableSorts.has(key), request.after));
 
   const direction = descending ? sql`desc` : sql`asc`;

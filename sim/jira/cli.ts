@@ -5,6 +5,7 @@ import type { FaultPatch } from "./options.ts";
 
 const usage = `Usage: npm run jira-sim -- --flavor cloud|datacenter [--port 8080] [--host 127.0.0.1]
        [--seed demo|empty|<snapshot.json>] [--version 9|10] [--no-basic-auth] [--no-control]
+       [--cloud-id <id>]  (Cloud: pin the cloudId of /_edge/tenant_info and the /ex/jira gateway)
   faults: [--latency ms] [--jitter ms] [--error-rate 0..1] [--error-status 500|502|503]
           [--rate-limit-rate 0..1] [--retry-after seconds|none] [--per-issue-limit]
           [--burst-limit] [--reset-after-write-rate 0..1] [--search-lag ms]
@@ -21,6 +22,7 @@ const argsSchema = z.object({
   version: z.enum(["9", "10"]).default("9").transform((value) => (value === "10" ? 10 : 9) as 9 | 10),
   "no-basic-auth": z.boolean().default(false),
   "no-control": z.boolean().default(false),
+  "cloud-id": z.string().regex(/^[A-Za-z0-9-]+$/).optional(),
   latency: ms.optional(),
   jitter: ms.optional(),
   "error-rate": rate.optional(),
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       flavor: stringOption, port: stringOption, host: stringOption, seed: stringOption, version: stringOption,
-      "no-basic-auth": flagOption, "no-control": flagOption, help: flagOption,
+      "no-basic-auth": flagOption, "no-control": flagOption, help: flagOption, "cloud-id": stringOption,
       latency: stringOption, jitter: stringOption, "error-rate": stringOption, "error-status": stringOption,
       "rate-limit-rate": stringOption, "retry-after": stringOption, "per-issue-limit": flagOption, "burst-limit": flagOption,
       "reset-after-write-rate": stringOption, "search-lag": stringOption,
@@ -92,16 +94,18 @@ async function main(): Promise<void> {
     version: args.version,
     dcBasicAuth: !args["no-basic-auth"],
     control: !args["no-control"],
+    ...(args["cloud-id"] ? { cloudId: args["cloud-id"] } : {}),
     faults,
   });
   const cloud = args.flavor === "cloud";
   console.log(`Jira ${cloud ? "Cloud" : `Data Center ${args.version}`} simulator listening on ${sim.url}`);
+  if (sim.cloudId) console.log(`API gateway (scoped tokens): ${sim.url}/ex/jira/${sim.cloudId}  (cloudId from ${sim.url}/_edge/tenant_info)`);
   console.log(`Control API: ${args["no-control"] ? "disabled" : `${sim.url}/_sim/health`}`);
   console.log("Demo credentials:");
   for (const user of sim.control.users()) {
     const role = user.siteAdmin ? " (site admin)" : "";
     const login = cloud
-      ? `email ${user.email}  API token ${user.apiToken}${user.emailVisible ? "" : "  [email hidden]"}`
+      ? `email ${user.email}  API token ${user.apiToken}${user.scopedApiToken ? `  scoped API token ${user.scopedApiToken} (gateway only)` : ""}${user.emailVisible ? "" : "  [email hidden]"}`
       : `username ${user.name}  password ${user.password}  PAT ${user.personalAccessToken ?? "-"}`;
     console.log(`  ${user.displayName}${role}: ${login}`);
   }

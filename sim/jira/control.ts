@@ -21,6 +21,8 @@ export type UserCredentials = {
   emailVisible: boolean;
   siteAdmin: boolean;
   apiToken: string;
+  /** Cloud: an API token with scopes, accepted only through the gateway. */
+  scopedApiToken: string | null;
   password: string;
   personalAccessToken: string | null;
 };
@@ -107,6 +109,7 @@ export class SimControl {
       emailVisible: user.emailVisible,
       siteAdmin: user.siteAdmin,
       apiToken: user.apiToken,
+      scopedApiToken: user.scopedApiTokens[0] ?? null,
       password: user.password,
       personalAccessToken: user.personalAccessTokens[0] ?? null,
     }));
@@ -135,6 +138,16 @@ export class SimControl {
     const project = this.runtime.store.projectByIdOrKey(projectKey);
     if (!project) throw badRequest([`Unknown project '${projectKey}'.`]);
     this.runtime.store.grant(this.user(userRef).key, project.id, permissions);
+  }
+
+  /** Gives the user an API token with scopes: it works through the gateway and is refused on the site URL. */
+  addScopedApiToken(userRef: string, token: string): UserCredentials {
+    const user = this.user(userRef);
+    if (token === "" || token === user.apiToken) throw badRequest(["A scoped API token must be new and differ from the user's classic API token."]);
+    if (!user.scopedApiTokens.includes(token)) user.scopedApiTokens.unshift(token);
+    const credentials = this.users().find((candidate) => candidate.key === user.key);
+    if (!credentials) throw new Error("user vanished while adding a token");
+    return credentials;
   }
 
   setSiteAdmin(userRef: string, siteAdmin: boolean): void {

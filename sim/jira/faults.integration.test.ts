@@ -1,5 +1,5 @@
 import { request as httpRequest } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startJiraSim, type JiraSim } from "./index.ts";
 import { defaultFaults } from "./options.ts";
 import { authFor, json, SimClient } from "./testing/sim-client.ts";
@@ -51,6 +51,27 @@ describe("fault injection", () => {
     expect((await ada.get("/rest/api/3/issue/TETH-3")).status).toBe(200);
   });
 
+  it("also limits writes per issue over the longer window (about 100 per 30 s in Jira)", async () => {
+    expect(defaultFaults().perIssueWriteLimit).toMatchObject({ max: 20, windowMs: 2000, sustainedMax: 100, sustainedWindowMs: 30_000 });
+    sim.control.setFaults({ perIssueWriteLimit: { enabled: true, max: 3, windowMs: 150, sustainedMax: 5, sustainedWindowMs: 60_000 } });
+    const write = (summary: string) => ada.put("/rest/api/3/issue/TETH-7", { fields: { summary } });
+    const statuses: number[] = [];
+    for (let index = 0; index < 4; index++) statuses.push((await write(`short ${index}`)).status);
+    expect(statuses).toEqual([204, 204, 204, 429]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The short window has room again; the long one lets two more through, then refuses.
+    expect([(await write("long 1")).status, (await write("long 2")).status]).toEqual([204, 204]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const limited = await write("long 3");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("ratelimit-reason")).toBe("jira-per-issue-on-write");
+    expect(limited.headers.get("x-ratelimit-limit")).toBe("5");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(50);
+    expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect((await ada.put("/rest/api/3/issue/TETH-8", { fields: { summary: "other issue" } })).status).toBe(204);
+    expect(json<{ fields: { summary: string } }>(await ada.get("/rest/api/3/issue/TETH-7?fields=summary")).fields.summary).toBe("long 2");
+  });
+
   it("applies burst limits per method class", async () => {
     sim.control.setFaults({ burstLimit: { enabled: true, putDeletePerSecond: 2, getPostPerSecond: 1000 } });
     const statuses: number[] = [];
@@ -84,6 +105,36 @@ describe("fault injection", () => {
     expect(sim.control.issueCount()).toBe(before + 1);
     const search = json<{ issues: { key: string }[] }>(await ada.post("/rest/api/3/search/jql", { jql: 'summary ~ "Committed but unseen"', fields: ["summary"] }));
     expect(search.issues).toHaveLength(1);
+  });
+
+  it("commits a create whose client sent the whole body and then gave up", async () => {
+    sim.control.setFaults({ latencyMs: 300 });
+    const before = sim.control.issueCount();
+    const outcome = await new Promise<string>((resolve) => {
+      const body = JSON.stringify({ fields: { project: { key: "TETH" }, issuetype: { name: "Task" }, summary: "Sent, then the client timed out" } });
+      const request = httpRequest(`${sim.url}/rest/api/3/issue`, { method: "POST", headers: { authorization: authFor(sim, "ada"), "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (response) => {
+        resolve(`response ${response.statusCode ?? 0}`);
+      });
+      request.on("error", (error: NodeJS.ErrnoException) => resolve(`error ${error.code ?? error.message}`));
+      // Abort once the body is on the wire, long before the simulated latency is over.
+      request.end(body, () => setTimeout(() => request.destroy(), 20));
+    });
+    expect(outcome).toMatch(/^error /);
+    await vi.waitFor(() => expect(sim.control.issueCount()).toBe(before + 1), { timeout: 2_000 });
+    const committed = sim.control.requestLog().filter((entry) => entry.method === "POST" && entry.path === "/rest/api/3/issue").at(-1);
+    expect(committed?.status).toBe(201);
+  });
+
+  it("writes nothing when the client went away before the whole body arrived", async () => {
+    const before = sim.control.issueCount();
+    await new Promise<void>((resolve) => {
+      const request = httpRequest(`${sim.url}/rest/api/3/issue`, { method: "POST", headers: { authorization: authFor(sim, "ada"), "content-type": "application/json", "content-length": "500" } }, () => resolve());
+      request.on("error", () => resolve());
+      request.write('{"fields":{"project":{"key":"TETH"},', () => setTimeout(() => request.destroy(), 20));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sim.control.issueCount()).toBe(before);
+    expect((await ada.get("/rest/api/3/serverInfo")).status).toBe(200);
   });
 
   it("adds latency", async () => {

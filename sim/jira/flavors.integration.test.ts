@@ -134,6 +134,25 @@ describe("Data Center specifics", () => {
     expect(agile.issues.map((found) => found.key)).toContain(child.key);
   });
 
+  it("accepts cf[NNNNN] clause names for custom fields, as listed in the field's clauseNames", async () => {
+    const epicLink = fields.find((field) => field.schema?.custom === "com.pyxis.greenhopper.jira:gh-epic-link") as (Field & { clauseNames: string[] }) | undefined;
+    const clause = epicLink?.clauseNames.find((name) => name.startsWith("cf["));
+    expect(clause).toBe(`cf[${epicLink?.id.replace("customfield_", "")}]`);
+    const search = async (jql: string) => {
+      const response = await ada.post("/rest/api/2/search", { jql, maxResults: 100, fields: ["summary"] });
+      expect(response.status, `${jql}: ${response.text}`).toBe(200);
+      const page = json<{ total: number; issues: { key: string }[] }>(response);
+      return { total: page.total, keys: page.issues.map((issue) => issue.key) };
+    };
+    const byName = await search('"Epic Link" = TETH-1 ORDER BY key ASC');
+    expect(byName.total).toBeGreaterThan(5);
+    expect(await search(`${clause ?? ""} = TETH-1 ORDER BY key ASC`)).toEqual(byName);
+    expect(await search(`${clause ?? ""} in (TETH-1) ORDER BY key ASC`)).toEqual(byName);
+    const unknown = await ada.post("/rest/api/2/search", { jql: "cf[99999] = TETH-1" });
+    expect(unknown.status).toBe(400);
+    expect(json<ErrorBody>(unknown).errorMessages).toEqual(["Field 'cf[99999]' does not exist or you do not have permission to view it."]);
+  });
+
   it("renders users by name/key, issue types without hierarchy level, sprints as Java strings", async () => {
     const issue = json<IssueJson>(await ada.get("/rest/api/2/issue/TETH-2"));
     const assignee = issue.fields.assignee as Record<string, unknown> | null;

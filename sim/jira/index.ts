@@ -1,7 +1,9 @@
 import { serve, type ServerType } from "@hono/node-server";
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SimControl } from "./control.ts";
 import { buildApp } from "./http/app.ts";
+import { buildCatalog, customFieldNames } from "./model/catalog.ts";
 import type { SimStore } from "./model/store.ts";
 import type { Flavor } from "./model/types.ts";
 import { applyFaultPatch, defaultFaults, type FaultConfig, type FaultPatch } from "./options.ts";
@@ -30,10 +32,17 @@ export type JiraSimOptions = {
   dcBasicAuth?: boolean;
   /** Mount the `/_sim` control API (default true). */
   control?: boolean;
+  /** Cloud: the site's cloudId (default: a random UUID per start). */
+  cloudId?: string;
 };
 
 export type JiraSim = {
   url: string;
+  /**
+   * Cloud: the site's cloudId. The API gateway for scoped tokens is served on the same origin,
+   * so `${url}/ex/jira/${cloudId}/rest/…` is the gateway URL. Data Center: null.
+   */
+  cloudId: string | null;
   control: SimControl;
   stop(): Promise<void>;
 };
@@ -57,9 +66,9 @@ export async function startJiraSim(options: JiraSimOptions): Promise<JiraSim> {
   const flavor = options.flavor;
   const seed = options.seed ?? "demo";
   const faults = applyFaultPatch(defaultFaults(), options.faults ?? {});
-  const dispatcher = createWebhookDispatcher({ flavor, faults: webhookFaults(faults.webhooks) });
+  const dispatcher = createWebhookDispatcher({ flavor, faults: webhookFaults(faults.webhooks), customFieldNames: customFieldNames(buildCatalog(flavor)) });
   const runtime = new SimRuntime(
-    { flavor, version: options.version ?? 9, dcBasicAuth: options.dcBasicAuth ?? true, baseUrl: "" },
+    { flavor, version: options.version ?? 9, dcBasicAuth: options.dcBasicAuth ?? true, baseUrl: "", cloudId: flavor === "cloud" ? (options.cloudId ?? randomUUID()) : null },
     dispatcher,
   );
   runtime.faults = faults;
@@ -81,6 +90,7 @@ export async function startJiraSim(options: JiraSimOptions): Promise<JiraSim> {
   runtime.site.baseUrl = `http://${urlHost === "0.0.0.0" ? "127.0.0.1" : urlHost}:${address.port}`;
   return {
     url: runtime.site.baseUrl,
+    cloudId: runtime.site.cloudId,
     control,
     stop: async () => {
       await dispatcher.close();

@@ -61,6 +61,8 @@ describe.skipIf(!directory)("Cloud responses conform to the Jira OpenAPI documen
       "/rest/api/3/issuetype",
       "/rest/api/3/field",
       "/rest/api/3/priority",
+      "/rest/api/3/priority/search",
+      "/rest/api/3/priority/search?startAt=1&maxResults=2&onlyDefault=false",
       "/rest/api/3/status",
       "/rest/api/3/statuscategory",
       "/rest/api/3/resolution",

@@ -22,8 +22,15 @@ export const faultConfigSchema = z.object({
   rateLimitRate: z.number().min(0).max(1).default(0),
   /** Seconds sent in Retry-After on injected 429s; null sends no Retry-After at all (Jira does that too). */
   retryAfterSeconds: z.number().int().min(0).nullable().default(5),
+  /** Jira Cloud's two per-issue write limits: about 20 writes per 2 s and 100 per 30 s. */
   perIssueWriteLimit: z
-    .object({ enabled: z.boolean().default(false), max: z.number().int().min(1).default(20), windowMs: z.number().int().min(1).default(2000) })
+    .object({
+      enabled: z.boolean().default(false),
+      max: z.number().int().min(1).default(20),
+      windowMs: z.number().int().min(1).default(2000),
+      sustainedMax: z.number().int().min(1).default(100),
+      sustainedWindowMs: z.number().int().min(1).default(30_000),
+    })
     .prefault({}),
   burstLimit: z
     .object({ enabled: z.boolean().default(false), getPostPerSecond: z.number().int().min(1).default(100), putDeletePerSecond: z.number().int().min(1).default(50) })

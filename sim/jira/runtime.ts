@@ -14,6 +14,8 @@ export type RequestLogEntry = {
   status: number;
   user: string | null;
   durationMs: number;
+  /** Cloud: whether the request came straight to the site or through the `/ex/jira/{cloudId}` gateway (`path` is the site path either way). */
+  via: "site" | "gateway";
 };
 
 export type SiteSettings = {
@@ -22,6 +24,8 @@ export type SiteSettings = {
   version: 9 | 10;
   dcBasicAuth: boolean;
   baseUrl: string;
+  /** Cloud only: the site's id in `/_edge/tenant_info` and in gateway URLs (`/ex/jira/{cloudId}`). */
+  cloudId: string | null;
 };
 
 /** Everything one running simulator holds; routes and the control handle both work on it. */

@@ -115,3 +115,68 @@ describe("webhook registration (Data Center 10+ API)", () => {
     expect((await ada.delete(`/rest/jira-webhook/1.0/webhooks/${body.id}`)).status).toBe(204);
   });
 });
+
+describe("webhook deliveries for comments and custom-field filters", () => {
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(() => receiver.close());
+
+  it("Cloud: the jira:issue_updated sent with a comment carries the full issue, the comment event a cut-down one", async () => {
+    const sim = await startJiraSim({ flavor: "cloud" });
+    try {
+      const ada = new SimClient(sim, authFor(sim, "ada"));
+      const registered = await ada.post("/rest/webhooks/1.0/webhook", {
+        name: "Comments",
+        url: receiver.url,
+        events: ["comment_created", "jira:issue_updated"],
+        filters: { "issue-related-events-section": "key = TETH-5" },
+      });
+      expect(registered.status).toBe(201);
+      const comment = await ada.post("/rest/api/3/issue/TETH-5/comment", { body: { type: "doc", version: 1, content: [{ type: "paragraph", content: [{ type: "text", text: "Seen from Tether" }] }] } });
+      expect(comment.status).toBe(201);
+      await sim.control.webhooksIdle();
+      const bodies = receiver.received.splice(0).map((delivery) => delivery.body);
+      const commentEvent = bodies.find((body) => body.webhookEvent === "comment_created");
+      const twin = bodies.find((body) => body.webhookEvent === "jira:issue_updated" && body.issue_event_type_name === "issue_commented");
+      const cutDown = (commentEvent?.issue as { fields: Record<string, unknown> }).fields;
+      const full = (twin?.issue as { key: string; fields: Record<string, unknown> });
+      expect(Object.keys(cutDown).sort()).toEqual(["assignee", "issuetype", "priority", "project", "status", "summary"]);
+      expect(full.key).toBe("TETH-5");
+      expect(full.fields).toHaveProperty("labels");
+      expect(full.fields).toHaveProperty("updated");
+      expect(full.fields).toHaveProperty("reporter");
+      // Webhook bodies use the v2 shape even on Cloud: the description is a string, not ADF.
+      expect(typeof full.fields.description).toBe("string");
+      expect(full.fields).not.toHaveProperty("comment");
+      expect((twin?.comment as { body: string }).body).toBe("Seen from Tether");
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it("Data Center: a JQL filter may name a custom field as cf[NNNNN]", async () => {
+    const sim = await startJiraSim({ flavor: "datacenter" });
+    try {
+      const ada = new SimClient(sim, authFor(sim, "ada"));
+      const registered = await ada.post("/rest/webhooks/1.0/webhook", {
+        name: "Epic children",
+        url: receiver.url,
+        events: ["jira:issue_updated"],
+        filters: { "issue-related-events-section": "cf[10100] = TETH-1" },
+      });
+      expect(registered.status).toBe(201);
+      const children = json<{ issues: { key: string }[] }>(await ada.post("/rest/api/2/search", { jql: '"Epic Link" = TETH-1', maxResults: 1, fields: ["summary"] })).issues;
+      const child = children[0]?.key ?? "";
+      expect(child).toMatch(/^TETH-/);
+      expect((await ada.put(`/rest/api/2/issue/${child}`, { fields: { summary: "Child of the epic" } })).status).toBe(204);
+      expect((await ada.put("/rest/api/2/issue/TETH-1", { fields: { summary: "The epic itself" } })).status).toBe(204);
+      await sim.control.webhooksIdle();
+      const keys = receiver.received.splice(0).map((delivery) => (delivery.body.issue as { key: string }).key);
+      expect(keys).toEqual([child]);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, ScrollArea, Stack, Text } from "@mantine/core";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
 import type { UseCaseStatus } from "../../../common/contracts/workspaces.ts";
-import { useBoardColumn } from "../../api/use-case-board.ts";
+import { useBoardColumn, useUseCaseCounts } from "../../api/use-case-board.ts";
 import type { UseCaseFilters } from "../../api/use-cases.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { statusColor } from "../labels.ts";
@@ -23,8 +23,10 @@ const columnStyle = { flex: "1 0 170px", maxWidth: 320 };
 export function BoardColumn({ workspaceId, status, statuses, filters, mayMove, onMove, movingId }: Props) {
   const column = useBoardColumn(workspaceId, status.id, filters);
   const useCases = column.data?.pages.flatMap((page) => page.useCases) ?? [];
-  // The list endpoint has no total: the count is what is loaded, "+" when more pages exist.
-  const count = column.isPending ? "…" : `${useCases.length}${column.hasNextPage ? "+" : ""}`;
+  const counts = useUseCaseCounts(workspaceId, filters);
+  const total = counts.data?.byStatus.find((s) => s.statusId === status.id)?.count ?? 0;
+  // Before the counts arrive, what is loaded ("+" when more pages exist).
+  const count = counts.data ? String(total) : column.isPending ? "…" : `${useCases.length}${column.hasNextPage ? "+" : ""}`;
   return (
     <Paper bg="gray.0" p="xs" radius="md" style={columnStyle} data-testid="board-column" data-status={status.name}>
       <Stack gap="xs">

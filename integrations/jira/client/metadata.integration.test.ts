@@ -76,9 +76,7 @@ describe.each<Flavor>(["cloud", "datacenter"])("metadata pulls against the %s si
     expect(users[0]?.displayName).toBe("Cara Coder");
   });
 
-  // The simulator does not serve Cloud's GET /rest/api/3/priority/search yet (only the deprecated
-  // /priority); re-enable for Cloud once it does.
-  it.skipIf(flavor === "cloud")("reads priorities", async () => {
+  it("reads priorities", async () => {
     const priorities = await ada.priorities();
     expect(priorities.length).toBeGreaterThan(2);
   });

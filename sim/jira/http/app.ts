@@ -7,6 +7,7 @@ import { registerControlRoutes } from "../routes/control-routes.ts";
 import { registerIssueRoutes } from "../routes/issue-routes.ts";
 import { registerLinkRoutes } from "../routes/link-routes.ts";
 import { registerMetaRoutes } from "../routes/meta-routes.ts";
+import { registerPriorityRoutes } from "../routes/priority-routes.ts";
 import { registerSearchRoutes } from "../routes/search-routes.ts";
 import { registerTransitionRoutes } from "../routes/transition-routes.ts";
 import { registerUserRoutes } from "../routes/user-routes.ts";
@@ -14,8 +15,10 @@ import { registerWebhookAdminRoutes } from "../routes/webhook-admin-routes.ts";
 import type { SimRuntime } from "../runtime.ts";
 import { SearchService } from "../search/search-service.ts";
 import { authenticate } from "./auth.ts";
+import { bufferRequestBody } from "./body.ts";
 import { JiraHttpError } from "./errors.ts";
 import { faultMiddleware } from "./faults.ts";
+import { gatewayAwarePath, gatewayUnauthorized, viaGateway } from "./gateway.ts";
 import { RouteTable, type SimEnv } from "./router.ts";
 
 function errorResponse(error: JiraHttpError): Response {
@@ -27,9 +30,11 @@ function errorResponse(error: JiraHttpError): Response {
 
 /** Builds the Hono app: request log → faults → auth → Jira routes; `/_sim` control routes when enabled. */
 export function buildApp(runtime: SimRuntime, control: SimControl | null): { app: Hono<SimEnv>; search: SearchService } {
-  const app = new Hono<SimEnv>();
+  const cloudId = runtime.site.flavor === "cloud" ? runtime.site.cloudId : null;
+  const app = new Hono<SimEnv>({ getPath: gatewayAwarePath(cloudId) });
   const search = new SearchService(runtime);
 
+  app.use("*", bufferRequestBody());
   app.use("/rest/*", async (c, next) => {
     const started = performance.now();
     await next();
@@ -43,12 +48,26 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
       status: c.res.status,
       user: c.get("user")?.name ?? null,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
+      via: viaGateway(c.req.raw) ? "gateway" : "site",
     });
   });
   app.use("/rest/*", faultMiddleware(runtime));
   app.use("/rest/*", async (c, next) => {
-    const result = authenticate(runtime.store, runtime.site, c.req.header("authorization"));
-    c.set("user", result.kind === "user" ? result.user : null);
+    if (viaGateway(c.req.raw)) {
+      // The gateway lets no anonymous or non-scoped caller through to the site.
+      let result;
+      try {
+        result = authenticate(runtime.store, runtime.site, c.req.header("authorization"), "gateway");
+      } catch (error) {
+        if (error instanceof JiraHttpError && error.status === 401) return gatewayUnauthorized();
+        throw error;
+      }
+      if (result.kind === "anonymous") return gatewayUnauthorized();
+      c.set("user", result.user);
+    } else {
+      const result = authenticate(runtime.store, runtime.site, c.req.header("authorization"));
+      c.set("user", result.kind === "user" ? result.user : null);
+    }
     await next();
   });
 
@@ -57,6 +76,7 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
   for (const version of versions) {
     const base = `/rest/api/${version}`;
     registerMetaRoutes(routes, runtime, base, version);
+    registerPriorityRoutes(routes, runtime, base, version);
     registerUserRoutes(routes, runtime, base, version);
     registerSearchRoutes(routes, runtime, search, base, version);
     registerIssueRoutes(routes, runtime, base, version);
@@ -68,6 +88,10 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
   registerWebhookAdminRoutes(routes, runtime, search);
   routes.finish();
 
+  if (cloudId !== null) {
+    // Public, like the real one: clients read the cloudId here to build gateway URLs.
+    app.get("/_edge/tenant_info", (c) => c.json({ cloudId }));
+  }
   if (control) registerControlRoutes(app, control);
 
   app.notFound((c) => {

@@ -22,12 +22,16 @@ function decodeBasic(value: string): { user: string; secret: string } | null {
   return { user: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
+/** Where a Cloud request came in: the site URL, or the `/ex/jira/{cloudId}` API gateway. */
+export type Entry = "site" | "gateway";
+
 /**
- * Authenticates like the real products: Cloud takes `Basic email:apiToken`; Data Center takes
- * `Bearer <PAT>` and (unless disabled) `Basic username:password`. Bad credentials are a 401 even
- * on endpoints that would allow anonymous access.
+ * Authenticates like the real products: Cloud takes `Basic email:apiToken` (a scoped API token
+ * only through the gateway, a classic one only on the site); Data Center takes `Bearer <PAT>`
+ * and (unless disabled) `Basic username:password`. Bad credentials are a 401 even on endpoints
+ * that would allow anonymous access.
  */
-export function authenticate(store: SimStore, site: SiteSettings, header: string | undefined): AuthResult {
+export function authenticate(store: SimStore, site: SiteSettings, header: string | undefined, entry: Entry = "site"): AuthResult {
   if (!header) return { kind: "anonymous" };
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
@@ -37,7 +41,9 @@ export function authenticate(store: SimStore, site: SiteSettings, header: string
     if (!credentials) throw failure(site);
     if (site.flavor === "cloud") {
       const user = store.userByEmail(credentials.user);
-      if (!user || !user.active || user.apiToken !== credentials.secret) throw failure(site);
+      if (!user || !user.active) throw failure(site);
+      const accepted = entry === "gateway" ? user.scopedApiTokens.includes(credentials.secret) : user.apiToken === credentials.secret;
+      if (!accepted) throw failure(site);
       return { kind: "user", user };
     }
     if (!site.dcBasicAuth) throw failure(site, "Basic Authentication has been disabled on this instance.");

@@ -21,6 +21,27 @@ class WindowCounter {
   }
 }
 
+/** When each admitted write to one issue happened, oldest first, kept as long as the longest window. */
+class IssueWriteHistory {
+  private times: number[] = [];
+
+  /** How many writes fall in the window, and when enough of them leave it for one more to fit under `max`. */
+  load(now: number, windowMs: number, max: number): { count: number; freeAt: number } {
+    const since = now - windowMs;
+    let first = 0;
+    while (first < this.times.length && (this.times[first] ?? 0) <= since) first++;
+    const count = this.times.length - first;
+    const leaving = this.times[first + Math.max(0, count - max)] ?? now;
+    return { count, freeAt: leaving + windowMs };
+  }
+
+  record(now: number, keepMs: number): void {
+    const since = now - keepMs;
+    if ((this.times[0] ?? now) <= since) this.times = this.times.filter((time) => time > since);
+    this.times.push(now);
+  }
+}
+
 function rateLimited(reason: string, limit: number, retryAfterSeconds: number | null, resetAt: number): Response {
   const headers: Record<string, string> = {
     "Content-Type": "application/json;charset=UTF-8",
@@ -49,7 +70,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function faultMiddleware(runtime: SimRuntime): MiddlewareHandler<SimEnv> {
   const burstGetPost = new WindowCounter(() => 1000);
   const burstPutDelete = new WindowCounter(() => 1000);
-  const perIssue = new Map<number, WindowCounter>();
+  const perIssue = new Map<number, IssueWriteHistory>();
 
   return async (c, next) => {
     const faults = runtime.faults;
@@ -77,13 +98,17 @@ export function faultMiddleware(runtime: SimRuntime): MiddlewareHandler<SimEnv> 
       const ref = match?.[1];
       const issue = ref && !notIssueKeys.has(ref) ? runtime.store.issueByIdOrKey(decodeURIComponent(ref)) : undefined;
       if (issue) {
-        let counter = perIssue.get(issue.id);
-        if (!counter) perIssue.set(issue.id, (counter = new WindowCounter(() => runtime.faults.perIssueWriteLimit.windowMs)));
-        const { max, windowMs } = faults.perIssueWriteLimit;
-        if (counter.hit(now) > max) {
-          const resetAt = counter.oldest() + windowMs;
-          return rateLimited("jira-per-issue-on-write", max, Math.max(1, Math.ceil((resetAt - now) / 1000)), resetAt);
+        let history = perIssue.get(issue.id);
+        if (!history) perIssue.set(issue.id, (history = new IssueWriteHistory()));
+        const { max, windowMs, sustainedMax, sustainedWindowMs } = faults.perIssueWriteLimit;
+        // Both limits apply at once; a refused write is not counted, so waiting Retry-After is enough.
+        let refusal: { limit: number; freeAt: number } | null = null;
+        for (const window of [{ limit: max, windowMs }, { limit: sustainedMax, windowMs: sustainedWindowMs }]) {
+          const { count, freeAt } = history.load(now, window.windowMs, window.limit);
+          if (count >= window.limit && (!refusal || freeAt > refusal.freeAt)) refusal = { limit: window.limit, freeAt };
         }
+        if (refusal) return rateLimited("jira-per-issue-on-write", refusal.limit, Math.max(1, Math.ceil((refusal.freeAt - now) / 1000)), refusal.freeAt);
+        history.record(now, Math.max(windowMs, sustainedWindowMs));
       }
     }
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { requestText } from "./body.ts";
 import type { SimContext } from "./router.ts";
 import { badRequest, JiraHttpError } from "./errors.ts";
 
@@ -8,7 +9,7 @@ import { badRequest, JiraHttpError } from "./errors.ts";
  */
 export async function readJsonBody(c: SimContext, required = true): Promise<unknown> {
   const contentType = (c.req.header("content-type") ?? "").toLowerCase();
-  const text = await c.req.text();
+  const text = await requestText(c);
   if (text.trim() === "") {
     if (required) throw badRequest(["No content to map to Object due to end of input"]);
     return undefined;

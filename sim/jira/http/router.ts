@@ -2,7 +2,8 @@ import type { HttpBindings } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 import type { SimUser } from "../model/types.ts";
 
-export type SimEnv = { Bindings: HttpBindings; Variables: { user: SimUser | null } };
+/** `requestBody`: the body, read whole before any handler runs (see ./body.ts). */
+export type SimEnv = { Bindings: HttpBindings; Variables: { user: SimUser | null; requestBody: string | undefined } };
 export type SimContext = Context<SimEnv>;
 export type Handler = (c: SimContext) => Response | Promise<Response>;
 type Method = "GET" | "POST" | "PUT" | "DELETE";

@@ -1,6 +1,6 @@
 import { floorToMinute, resolveDate } from "./dates.ts";
 import { JqlSemanticError } from "./errors.ts";
-import { FIELD_NAMES, fieldDefinitions, type DateField, type EqualityField, type FieldDef, type TextField } from "./fields.ts";
+import { clauseFieldName, FIELD_NAMES, fieldDefinitions, type DateField, type EqualityField, type FieldDef, type TextField } from "./fields.ts";
 import { compileOrder } from "./order.ts";
 import { compileTextSearch } from "./text-search.ts";
 import type { CompiledJql, JqlClause, JqlContext, JqlIssue, JqlNode, JqlOperator, JqlQuery, JqlValue } from "./types.ts";
@@ -165,7 +165,7 @@ function compileText(clause: JqlClause, def: TextField, problems: Problems): Pre
 }
 
 function compileClause(clause: JqlClause, defs: ReadonlyMap<string, FieldDef>, ctx: JqlContext, problems: Problems): Predicate {
-  const fieldId = FIELD_NAMES.get(clause.field.toLowerCase());
+  const fieldId = FIELD_NAMES.get(clauseFieldName(clause.field, ctx));
   const def = fieldId === undefined ? undefined : defs.get(fieldId);
   if (!def) {
     problems.push(fieldDoesNotExist(clause.field));

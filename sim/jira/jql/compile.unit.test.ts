@@ -120,6 +120,17 @@ describe("compileJql matching", () => {
     expect(keys("parent is empty and project = ABC", dc)).toEqual(["ABC-1", "ABC-10"]);
   });
 
+  it("reads cf[NNNNN] as the custom field it names, in clauses and ORDER BY", () => {
+    const withCustomFields: JqlContext = { ...dc, customFieldNames: new Map([["10100", "Epic Link"], ["10106", "Story Points"]]) };
+    expect(keys("cf[10100] = ABC-1", withCustomFields)).toEqual(["ABC-10"]);
+    expect(keys("CF[10100] in (ABC-1, XYZ-9) AND project = ABC", withCustomFields)).toEqual(["ABC-10"]);
+    expect(keys("cf[10100] is empty AND project = ABC", withCustomFields)).toEqual(["ABC-1", "ABC-2", "ABC-3"]);
+    expect(keys("project = ABC ORDER BY cf[10100] ASC, key ASC", withCustomFields)).toEqual(["ABC-10", "ABC-1", "ABC-2", "ABC-3"]);
+    // An id the site does not have is an unknown field, as is any cf[] without the site's ids.
+    expect(semanticErrors("cf[99999] = ABC-1", withCustomFields)).toEqual(["Field 'cf[99999]' does not exist or you do not have permission to view it."]);
+    expect(semanticErrors("cf[10100] = ABC-1", dc)).toEqual(["Field 'cf[10100]' does not exist or you do not have permission to view it."]);
+  });
+
   it("compares dates: absolute, relative to now, and day functions", () => {
     expect(keys('updated >= "2024-02-09"')).toEqual(["ABC-1", "ABC-2"]);
     expect(keys('updated >= "2024/02/09 10:01"')).toEqual(["ABC-1"]);

@@ -97,6 +97,18 @@ export const FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ["created", "created"], ["createddate", "created"], ["updated", "updated"], ["updateddate", "updated"],
 ]);
 
+const CUSTOM_FIELD_CLAUSE = /^cf\[(\d+)\]$/i;
+
+/**
+ * The lower-cased JQL name a clause refers to: `cf[NNNNN]` (Jira's id form for custom fields)
+ * becomes the custom field's name; an unknown id stays as written and so does not exist.
+ */
+export function clauseFieldName(field: string, ctx: Pick<JqlContext, "customFieldNames">): string {
+  const custom = CUSTOM_FIELD_CLAUSE.exec(field.trim());
+  const name = custom ? ctx.customFieldNames?.get(custom[1] ?? "") : undefined;
+  return (name ?? field).toLowerCase();
+}
+
 /** The field definitions for one compile: known-name sets and the flavour shape how values resolve. */
 export function fieldDefinitions(ctx: JqlContext): ReadonlyMap<string, FieldDef> {
   const projects = lowerSet(ctx.knownProjectKeys);

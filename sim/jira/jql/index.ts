@@ -12,3 +12,4 @@ export type { CompiledJql, JqlClause, JqlContext, JqlIssue, JqlNode, JqlOperator
 export { JqlError, JqlSemanticError, JqlSyntaxError, type JqlErrorCode } from "./errors.ts";
 export { parseJql } from "./parser.ts";
 export { compileJql } from "./compile.ts";
+export { clauseFieldName } from "./fields.ts";

@@ -1,3 +1,4 @@
+import { clauseFieldName } from "./fields.ts";
 import type { JqlContext, JqlIssue, JqlOrderKey } from "./types.ts";
 
 type SortKey = (issue: JqlIssue) => string | number | null;
@@ -60,7 +61,7 @@ export function compileOrder(orderBy: readonly JqlOrderKey[], ctx: JqlContext, p
   const keys = sortKeys(ctx);
   const comparators: ((a: JqlIssue, b: JqlIssue) => number)[] = [];
   for (const orderKey of orderBy) {
-    const name = orderKey.field.toLowerCase();
+    const name = clauseFieldName(orderKey.field, ctx);
     const sortKey = keys.get(name);
     if (sortKey === undefined) {
       problems.push(NOT_SORTABLE.has(name) ? `Field '${orderKey.field}' does not support sorting.` : `Field '${orderKey.field}' does not exist or you do not have permission to view it.`);

@@ -36,6 +36,8 @@ export type JqlContext = {
   issueTypeNamesById?: ReadonlyMap<string, string>;
   /** Priority names, highest first; enables `priority > Low` and ORDER BY priority by rank. */
   priorityOrder?: readonly string[];
+  /** Custom field id number → field name, so `cf[10100]` means the same as `"Epic Link"`. */
+  customFieldNames?: ReadonlyMap<string, string>;
 };
 
 export type JqlOperator = "=" | "!=" | ">" | ">=" | "<" | "<=" | "~" | "!~" | "in" | "not in" | "is" | "is not";

@@ -189,6 +189,15 @@ export function buildCatalog(flavor: Flavor): Catalog {
   };
 }
 
+/** Custom field id number → name: what JQL's `cf[NNNNN]` clause names refer to. */
+export function customFieldNames(catalog: Catalog): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  for (const field of catalog.fields) {
+    if (field.custom && field.schema?.customId !== undefined) names.set(String(field.schema.customId), field.name);
+  }
+  return names;
+}
+
 export function epicIssueType(catalog: Catalog): IssueTypeDef {
   const epic = catalog.issueTypes.find((type) => type.hierarchyLevel === 1);
   if (!epic) throw new Error("catalog has no epic issue type");

@@ -48,6 +48,11 @@ export type SimUser = {
   emailVisible: boolean;
   /** Cloud API token (basic auth email:token). */
   apiToken: string;
+  /**
+   * Cloud API tokens with scopes: same basic auth, but accepted only through the
+   * `/ex/jira/{cloudId}` gateway, never on the site URL.
+   */
+  scopedApiTokens: string[];
   /** Data Center password (basic auth) and Personal Access Tokens (Bearer). */
   password: string;
   personalAccessTokens: string[];

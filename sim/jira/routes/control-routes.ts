@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { SimControl } from "../control.ts";
+import { requestText } from "../http/body.ts";
 import { JiraHttpError } from "../http/errors.ts";
 import { param } from "../http/request.ts";
 import type { SimContext, SimEnv } from "../http/router.ts";
@@ -15,11 +16,13 @@ const userDraftSchema = z
     emailVisible: z.boolean().optional(),
     siteAdmin: z.boolean().optional(),
     apiToken: z.string().optional(),
+    scopedApiToken: z.string().min(1).optional(),
     password: z.string().optional(),
     personalAccessToken: z.string().optional(),
     permissions: z.record(z.string(), z.array(z.enum(projectPermissionKeys))).optional(),
   })
   .strict();
+const scopedTokenSchema = z.object({ token: z.string().min(1) }).strict();
 const permissionsSchema = z.object({ user: z.string(), project: z.string(), permissions: z.array(z.enum(projectPermissionKeys)) }).strict();
 const asUser = z.string().min(1);
 const createSchema = z.object({ as: asUser, fields: z.record(z.string(), z.unknown()) }).strict();
@@ -32,7 +35,7 @@ const snapshotSchema = z.object({ path: z.string().optional() }).strict();
 async function body<T>(c: SimContext, schema: z.ZodType<T>): Promise<T> {
   let raw: unknown;
   try {
-    const text = await c.req.text();
+    const text = await requestText(c);
     raw = text.trim() === "" ? {} : JSON.parse(text);
   } catch (error) {
     throw new JiraHttpError(400, ["Malformed JSON body."], {}, {}, { cause: error });
@@ -75,6 +78,10 @@ export function registerControlRoutes(app: Hono<SimEnv>, control: SimControl): v
   app.post(`${base}/users`, async (c) => {
     const { permissions, ...draft } = await body(c, userDraftSchema);
     return c.json(control.addUser(draft, permissions), 201);
+  });
+  app.post(`${base}/users/:user/scoped-tokens`, async (c) => {
+    const { token } = await body(c, scopedTokenSchema);
+    return c.json(control.addScopedApiToken(param(c, "user"), token), 201);
   });
   app.put(`${base}/permissions`, async (c) => {
     const grant = await body(c, permissionsSchema);

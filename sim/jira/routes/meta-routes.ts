@@ -10,7 +10,6 @@ import {
   renderField,
   renderIssueType,
   renderLinkType,
-  renderPriorityFull,
   renderProject,
   renderResolution,
   renderStatus,
@@ -119,10 +118,6 @@ export function registerMetaRoutes(routes: RouteTable, runtime: SimRuntime, base
   routes.get(`${base}/field`, (c) => {
     requireUser(c);
     return jsonResponse(runtime.store.catalog.fields.map((field) => renderField(field, runtime.site.flavor)));
-  });
-  routes.get(`${base}/priority`, (c) => {
-    requireUser(c);
-    return jsonResponse(runtime.store.catalog.priorities.map((priority) => renderPriorityFull(ctx(), priority)));
   });
   routes.get(`${base}/resolution`, (c) => {
     requireUser(c);

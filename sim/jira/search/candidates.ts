@@ -1,3 +1,4 @@
+import { clauseFieldName } from "../jql/index.ts";
 import type { JqlNode, JqlValue } from "../jql/types.ts";
 import type { SimStore } from "../model/store.ts";
 
@@ -9,7 +10,7 @@ const keyFields = new Set(["key", "issuekey", "id", "issue"]);
  * than a scan of the site. Null means "no index applies"; the JQL predicate still runs on every
  * candidate, so narrowing never changes the answer.
  */
-export function candidateIssueIds(store: SimStore, where: JqlNode | null): ReadonlySet<number> | null {
+export function candidateIssueIds(store: SimStore, where: JqlNode | null, customFieldNames: ReadonlyMap<string, string> = new Map()): ReadonlySet<number> | null {
   if (!where) return null;
   switch (where.kind) {
     case "clause": {
@@ -17,7 +18,7 @@ export function candidateIssueIds(store: SimStore, where: JqlNode | null): Reado
       const texts = valueTexts(where.value);
       if (!texts) return null;
       const ids = new Set<number>();
-      const field = where.field.toLowerCase();
+      const field = clauseFieldName(where.field, { customFieldNames });
       for (const text of texts) {
         const found = lookup(store, field, text);
         if (found === null) return null;
@@ -28,7 +29,7 @@ export function candidateIssueIds(store: SimStore, where: JqlNode | null): Reado
     case "and": {
       let smallest: ReadonlySet<number> | null = null;
       for (const child of where.children) {
-        const candidates = candidateIssueIds(store, child);
+        const candidates = candidateIssueIds(store, child, customFieldNames);
         if (candidates && (!smallest || candidates.size < smallest.size)) smallest = candidates;
       }
       return smallest;
@@ -36,7 +37,7 @@ export function candidateIssueIds(store: SimStore, where: JqlNode | null): Reado
     case "or": {
       const union = new Set<number>();
       for (const child of where.children) {
-        const candidates = candidateIssueIds(store, child);
+        const candidates = candidateIssueIds(store, child, customFieldNames);
         if (!candidates) return null;
         for (const id of candidates) union.add(id);
       }

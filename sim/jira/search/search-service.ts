@@ -3,6 +3,7 @@ import { JiraHttpError } from "../http/errors.ts";
 import type { SimIssue, SimUser } from "../model/types.ts";
 import type { SimRuntime } from "../runtime.ts";
 import { compileJql, parseJql, type CompiledJql, type JqlContext, type JqlQuery } from "../jql/index.ts";
+import { customFieldNames } from "../model/catalog.ts";
 import { candidateIssueIds } from "./candidates.ts";
 import { jqlUser, type JqlIssueView } from "./jql-view.ts";
 
@@ -45,6 +46,7 @@ export class SearchService {
       statusNamesById: new Map(catalog.statuses.map((status) => [status.id, status.name])),
       issueTypeNamesById: new Map(catalog.issueTypes.map((type) => [type.id, type.name])),
       priorityOrder: catalog.priorities.map((priority) => priority.name),
+      customFieldNames: customFieldNames(catalog),
     };
     try {
       const query = parseJql(jql);
@@ -70,7 +72,7 @@ export class SearchService {
       const view = views.of(issue);
       if (query.matches(view)) matches.push({ id, view });
     };
-    const candidates = candidateIssueIds(store, parsed.where);
+    const candidates = candidateIssueIds(store, parsed.where, customFieldNames(store.catalog));
     if (candidates) candidates.forEach(consider);
     else for (const projectId of browsable) for (const id of store.issuesInProject(projectId)) consider(id);
     matches.sort((a, b) => query.compare(a.view, b.view) || b.id - a.id);

@@ -60,7 +60,8 @@ export function storeFromSnapshot(raw: unknown, flavor: Flavor): SimStore {
   const snapshot = raw as SiteSnapshot;
   if (snapshot.flavor !== flavor) throw new Error(`Snapshot is for ${snapshot.flavor}, the simulator runs ${flavor}`);
   const store = new SimStore(flavor);
-  snapshot.users.forEach((user) => store.addUser(user));
+  // Snapshots taken before scoped tokens existed carry none.
+  snapshot.users.forEach((user) => store.addUser({ ...user, scopedApiTokens: (user as Partial<SimUser>).scopedApiTokens ?? [] }));
   snapshot.projects.forEach((project) => store.addProject(project));
   snapshot.issues.forEach((issue) => store.insertIssue(issue));
   snapshot.links.forEach((link) => store.addLink(link));

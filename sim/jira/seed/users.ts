@@ -8,6 +8,7 @@ export type UserDraft = {
   emailVisible?: boolean | undefined;
   siteAdmin?: boolean | undefined;
   apiToken?: string | undefined;
+  scopedApiToken?: string | undefined;
   password?: string | undefined;
   personalAccessToken?: string | undefined;
   accountId?: string | undefined;
@@ -29,6 +30,7 @@ export function buildUser(draft: UserDraft): SimUser {
     email: draft.email ?? `${draft.name}@tether.example`,
     emailVisible: draft.emailVisible ?? true,
     apiToken: draft.apiToken ?? `sim-token-${draft.name}`,
+    scopedApiTokens: draft.scopedApiToken ? [draft.scopedApiToken] : [],
     password: draft.password ?? `${draft.name}-password`,
     personalAccessTokens: [draft.personalAccessToken ?? `sim-pat-${draft.name}`],
     siteAdmin: draft.siteAdmin ?? false,
@@ -46,7 +48,7 @@ function hashCode(value: string): number {
 
 /** The demo cast. Credentials are printed by the CLI and used by tests. */
 export const demoUsers: readonly UserDraft[] = [
-  { name: "ada", displayName: "Ada Admin", email: "ada@tether.example", siteAdmin: true },
+  { name: "ada", displayName: "Ada Admin", email: "ada@tether.example", siteAdmin: true, scopedApiToken: "sim-scoped-token-ada" },
   { name: "ben", displayName: "Ben Builder", email: "ben@tether.example", emailVisible: false },
   { name: "cara", displayName: "Cara Coder", email: "cara@tether.example" },
   { name: "dan", displayName: "Dan Designer", email: "dan@tether.example", emailVisible: false, timeZone: "America/New_York" },

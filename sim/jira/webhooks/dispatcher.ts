@@ -32,7 +32,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const timeoutMs = Math.max(1, options.retry?.timeoutMs ?? 10_000);
   const reorderHoldMs = options.reorderHoldMs ?? 1_000;
   const keepDeliveries = options.keepDeliveries ?? 10_000;
-  const filters = new WebhookFilters(flavor, log);
+  const filters = new WebhookFilters(flavor, log, options.customFieldNames);
 
   let faults: WebhookFaults = { ...DEFAULT_FAULTS, ...options.faults };
   // Separate streams: fault draws happen in dispatch order (deterministic); retry jitter happens

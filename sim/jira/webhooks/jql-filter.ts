@@ -11,6 +11,7 @@ export class WebhookFilters {
   constructor(
     private readonly flavor: "cloud" | "datacenter",
     private readonly log: (msg: string, data?: object) => void,
+    private readonly customFieldNames: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   matches(filter: string | null, issue: JqlIssue): boolean {
@@ -18,7 +19,7 @@ export class WebhookFilters {
     const query = this.queryFor(filter);
     if (!query) return false;
     try {
-      return compileJql(query, { currentUser: null, now: new Date(), flavor: this.flavor }).matches(issue);
+      return compileJql(query, { currentUser: null, now: new Date(), flavor: this.flavor, customFieldNames: this.customFieldNames }).matches(issue);
     } catch (error) {
       // Remembered as invalid so the log says it once, not on every event.
       this.parsed.set(filter, null);

@@ -64,6 +64,8 @@ export type WebhookDispatcherOptions = {
   keepDeliveries?: number;
   /** Clock for envelope timestamps; tests may pin it. */
   now?: () => number;
+  /** Custom field id number → name, so JQL filters may use `cf[NNNNN]`. */
+  customFieldNames?: ReadonlyMap<string, string>;
 };
 
 /**

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { addComment, editComment, listUseCaseComments, removeComment } from "../../../commands/use-case-comments.ts";
 import type { UseCaseCaller } from "../../../commands/use-case-access.ts";
-import { listHistory, listUseCases } from "../../../commands/use-case-list.ts";
+import { countUseCases, listHistory, listUseCases } from "../../../commands/use-case-list.ts";
 import { createUseCase, deleteUseCase, getUseCase, updateUseCase } from "../../../commands/use-cases.ts";
 import { requireActor, requireMembership } from "../../../http/actor.ts";
 import { mount } from "../../../http/mount.ts";
@@ -17,6 +17,7 @@ import {
   getUseCaseRoute,
   listCommentsRoute,
   listHistoryRoute,
+  countUseCasesRoute,
   listUseCasesRoute,
   updateUseCaseRoute,
 } from "./schema.ts";
@@ -31,6 +32,8 @@ export function registerUseCaseRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   mount(app, deps, listUseCasesRoute, async (c) => {
     return c.json(await listUseCases(deps.db, callerOf(c), c.req.valid("query")), 200);
   });
+
+  mount(app, deps, countUseCasesRoute, async (c) => c.json(await countUseCases(deps.db, callerOf(c), c.req.valid("query")), 200));
 
   mount(app, deps, createUseCaseRoute, async (c) => {
     const caller = callerOf(c);

@@ -4,16 +4,18 @@ import {
   CommentBody,
   CommentList,
   CommentResponse,
+  CountUseCasesQuery,
   CreateUseCaseBody,
   HistoryList,
   HistoryQuery,
   ListUseCasesQuery,
   UpdateUseCaseBody,
+  UseCaseCounts,
   UseCaseList,
   UseCaseResponse,
 } from "../../../../common/contracts/use-cases.ts";
 import { defineRoute } from "../../../http/route.ts";
-import { WorkspaceParams } from "../params.ts";
+import { WorkspaceParams, workspacePath } from "../params.ts";
 import { errorResponses, json, noContent } from "../responses.ts";
 import { CommentParams, commentPath, UseCaseParams, useCasePath, useCasesPath, uuidPathOr404 } from "./params.ts";
 
@@ -38,6 +40,16 @@ export const listUseCasesRoute = defineRoute({
   access: read,
   request: { params: WorkspaceParams, query: ListUseCasesQuery },
   responses: { 200: json(UseCaseList, "One page; nextCursor is null on the last"), ...errorResponses },
+});
+
+export const countUseCasesRoute = defineRoute({
+  method: "get",
+  path: `${workspacePath}/use-case-counts`,
+  tags,
+  summary: "How many use cases you may see, per status, under the list's filters (board columns)",
+  access: read,
+  request: { params: WorkspaceParams, query: CountUseCasesQuery },
+  responses: { 200: json(UseCaseCounts, "Counts"), ...errorResponses },
 });
 
 export const createUseCaseRoute = defineRoute({

@@ -164,6 +164,26 @@ describe("use case list: visibility, filters, sorting and cursor pagination", ()
     expect((await walk(f.member, "assignee=me", 3)).ids.sort()).toEqual(ids((s) => s.useCase.assignee?.id === f.member.id));
   });
 
+  it("counts per status agree with the list, for every role and filter", async () => {
+    type Counts = { total: number; byStatus: { statusId: string; count: number }[] };
+    for (const [user, query] of [
+      [f.admin, ""],
+      [f.visitor, ""],
+      [f.member, "tag=even"],
+      [f.admin, `assignee=${f.otherMember.id}&q=case`],
+    ] as const) {
+      const counts = await user.client.get<Counts>(`/workspaces/${f.workspaceId}/use-case-counts?${query}`);
+      expect(counts.status).toBe(200);
+      const walked = await walk(user, query, 100);
+      expect(counts.body.total, query).toBe(walked.ids.length);
+      for (const { statusId, count } of counts.body.byStatus) {
+        const inStatus = await walk(user, `${query}&status=${statusId}`, 100);
+        expect(count, `${query} ${statusId}`).toBe(inStatus.ids.length);
+      }
+    }
+    expect((await f.outsider.client.get(`/workspaces/${f.workspaceId}/use-case-counts`)).status).toBe(404);
+  });
+
   it("pages a filtered list sorted by WSJF without losing rows", async () => {
     const { ids: walked } = await walk(f.admin, `sort=-wsjf&tag=even`, 2);
     expect(walked).toEqual(expectedOrder("-wsjf").filter((id) => seeded.find((s) => s.useCase.id === id && s.i % 2 === 0)));
