@@ -16,6 +16,11 @@ export const SaveConnectionBody = z.strictObject({
   accountName: z.string().trim().min(1).max(254).optional(),
   secret: z.string().min(1).max(2000).optional(),
   projectKeys: z.array(ProjectKey).min(1).max(20),
+  /**
+   * When the token expires, as shown where it was created (Jira's REST API does not tell). Tether
+   * warns before that date. null clears it; omitted keeps the stored one unless `secret` changes.
+   */
+  secretExpiresOn: z.iso.date().nullable().optional(),
 });
 export type SaveConnectionBody = z.infer<typeof SaveConnectionBody>;
 
@@ -55,7 +60,7 @@ export const JiraConnection = z.object({
   kind: ConnectionKind,
   baseUrl: z.string(),
   accountName: z.string().nullable(),
-  secret: z.object({ set: z.literal(true), lastFour: z.string(), setAt: z.iso.datetime() }),
+  secret: z.object({ set: z.literal(true), lastFour: z.string(), setAt: z.iso.datetime(), expiresOn: z.iso.date().nullable() }),
   projectKeys: z.array(z.string()),
   deploymentType: z.string().nullable(),
   serverVersion: z.string().nullable(),

@@ -12,6 +12,7 @@ export type ConnectionWrite = {
   base_url: string;
   account_name: string | null;
   project_keys: string[];
+  token_expires_at?: Date | null;
 };
 
 export async function upsertConnection(

@@ -10,7 +10,12 @@ export function presentConnection(row: ConnectionRow): JiraConnection {
     kind: row.kind,
     baseUrl: row.base_url,
     accountName: row.account_name,
-    secret: { set: true, lastFour: row.secret_last_four, setAt: row.secret_set_at.toISOString() },
+    secret: {
+      set: true,
+      lastFour: row.secret_last_four,
+      setAt: row.secret_set_at.toISOString(),
+      expiresOn: row.token_expires_at ? row.token_expires_at.toISOString().slice(0, 10) : null,
+    },
     projectKeys: row.project_keys,
     deploymentType: row.deployment_type,
     serverVersion: row.server_version,

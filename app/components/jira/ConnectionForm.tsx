@@ -1,4 +1,5 @@
 import { Alert, Button, Group, PasswordInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { type ConnectionKind, type JiraConnection, ProjectKey, SaveConnectionBody } from "../../../common/contracts/jira-connection.ts";
 import type { useSaveJiraConnection } from "../../api/jira.ts";
@@ -98,6 +99,15 @@ export function ConnectionForm({ connection, save }: Props) {
           }
           data-testid="jira-secret"
           {...form.getInputProps("secret")}
+        />
+        <DateInput
+          label="Token expires on"
+          description="Optional. Jira does not tell Tether when a token expires; with the date, Test connection warns two weeks ahead."
+          placeholder="Unknown"
+          clearable
+          valueFormat="YYYY-MM-DD"
+          data-testid="jira-secret-expires"
+          {...form.getInputProps("secretExpiresOn")}
         />
         <TagsInput
           label="Jira projects"

@@ -57,9 +57,18 @@ export type ConnectionFormValues = {
   /** Empty means "keep the stored secret" when a connection exists. */
   secret: string;
   projectKeys: string[];
+  /** YYYY-MM-DD or null: when the token expires (Jira does not tell; Tether warns before it). */
+  secretExpiresOn: string | null;
 };
 
-export const emptyConnectionForm: ConnectionFormValues = { kind: "cloud", baseUrl: "", accountName: "", secret: "", projectKeys: [] };
+export const emptyConnectionForm: ConnectionFormValues = {
+  kind: "cloud",
+  baseUrl: "",
+  accountName: "",
+  secret: "",
+  projectKeys: [],
+  secretExpiresOn: null,
+};
 
 /** The secret is never known to the UI: the form always starts with it empty. */
 export function formValuesOf(connection: JiraConnection | null): ConnectionFormValues {
@@ -70,6 +79,7 @@ export function formValuesOf(connection: JiraConnection | null): ConnectionFormV
     accountName: connection.accountName ?? "",
     secret: "",
     projectKeys: connection.projectKeys,
+    secretExpiresOn: connection.secret.expiresOn,
   };
 }
 
@@ -91,5 +101,6 @@ export function saveBody(values: ConnectionFormValues): SaveConnectionBody {
     ...(connectionKinds[values.kind].accountLabel !== null && accountName !== "" ? { accountName } : {}),
     ...(values.secret !== "" ? { secret: values.secret } : {}),
     projectKeys: normaliseProjectKeys(values.projectKeys),
+    secretExpiresOn: values.secretExpiresOn,
   };
 }

@@ -7,7 +7,7 @@ const connection: JiraConnection = {
   kind: "cloud",
   baseUrl: "https://acme.atlassian.net",
   accountName: "ada@example.com",
-  secret: { set: true, lastFour: "-ada", setAt: "2026-01-02T03:04:05.000Z" },
+  secret: { set: true, lastFour: "-ada", setAt: "2026-01-02T03:04:05.000Z", expiresOn: null },
   projectKeys: ["TETH"],
   deploymentType: "Cloud",
   serverVersion: "1001.0.0",
@@ -19,7 +19,7 @@ const connection: JiraConnection = {
 
 describe("Jira connection form", () => {
   test("starts from the saved connection with the secret empty", () => {
-    expect(formValuesOf(connection)).toEqual({ kind: "cloud", baseUrl: "https://acme.atlassian.net", accountName: "ada@example.com", secret: "", projectKeys: ["TETH"] });
+    expect(formValuesOf(connection)).toEqual({ kind: "cloud", baseUrl: "https://acme.atlassian.net", accountName: "ada@example.com", secret: "", projectKeys: ["TETH"], secretExpiresOn: null });
     expect(formValuesOf(null).kind).toBe("cloud");
   });
 

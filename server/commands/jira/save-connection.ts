@@ -23,7 +23,18 @@ export async function saveConnection(deps: AppDeps, workspaceId: string, actorId
       trx,
       workspaceId,
       actorId,
-      { kind: body.kind, base_url: baseUrl, account_name: body.accountName ?? null, project_keys: [...new Set(body.projectKeys)] },
+      {
+        kind: body.kind,
+        base_url: baseUrl,
+        account_name: body.accountName ?? null,
+        project_keys: [...new Set(body.projectKeys)],
+        // A new secret starts with no known expiry unless one is given with it.
+        ...(body.secretExpiresOn !== undefined
+          ? { token_expires_at: body.secretExpiresOn === null ? null : new Date(`${body.secretExpiresOn}T00:00:00Z`) }
+          : secret !== undefined
+            ? { token_expires_at: null }
+            : {}),
+      },
       secret === undefined ? null : (connectionId) => ({ ciphertext: deps.secretBox.seal(secret, connectionId), lastFour: secret.slice(-4) }),
     );
     await recordAudit(trx, {

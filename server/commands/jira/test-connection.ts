@@ -17,6 +17,21 @@ function deploymentProblem(kind: ConnectionRow["kind"], info: ServerInfo): JiraP
   return null;
 }
 
+export const EXPIRY_WARNING_DAYS = 14;
+
+/** Jira's API does not say when a token expires; the date entered with it does. */
+export function expiryProblem(expiresAt: Date | null, now: Date): JiraProblem | null {
+  if (!expiresAt) return null;
+  const days = Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000);
+  if (days <= 0) {
+    return { code: "token_expired", message: `The token expired on ${expiresAt.toISOString().slice(0, 10)}. Create a new one and save it here; until then nothing syncs.` };
+  }
+  if (days <= EXPIRY_WARNING_DAYS) {
+    return { code: "token_expiring", message: `The token expires in ${days} day${days === 1 ? "" : "s"} (${expiresAt.toISOString().slice(0, 10)}). Create a new one and save it here before then.` };
+  }
+  return null;
+}
+
 async function probeOtherFlavour(deps: AppDeps, row: ConnectionRow): Promise<ServerInfo | null> {
   const kind = row.kind.startsWith("cloud") ? "datacenter_basic" : "cloud";
   try {
@@ -39,6 +54,8 @@ export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise
   let permissions: ConnectionTestResult["permissions"] = null;
   let reachable = false;
   const context = { baseUrl: row.base_url };
+  const expiry = expiryProblem(row.token_expires_at, new Date());
+  if (expiry) problems.push(expiry);
   try {
     serverInfo = await client.serverInfo();
     reachable = true;
@@ -78,12 +95,13 @@ export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise
     problems.push(mismatch ?? explainJiraError(error, context));
   }
   const result: ConnectionTestResult = {
-    ok: reachable && problems.length === 0 && permissions?.ready === true,
+    // An expiry warning is advice, not a failure: the connection works until that day.
+    ok: reachable && problems.every((p) => p.code === "token_expiring") && permissions?.ready === true,
     reachable,
     checkedAt: new Date().toISOString(),
     serverInfo: serverInfo && { baseUrl: serverInfo.baseUrl, version: serverInfo.version, deploymentType: serverInfo.deploymentType, serverTitle: serverInfo.serverTitle },
     account: account && { id: account.id, displayName: account.displayName, email: account.email },
-    tokenExpiresAt: null,
+    tokenExpiresAt: row.token_expires_at ? row.token_expires_at.toISOString() : null,
     permissions,
     problems,
   };

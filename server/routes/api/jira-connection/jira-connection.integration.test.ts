@@ -56,6 +56,23 @@ describe("Jira connection", () => {
     expect(read.body.connection?.deploymentType).toBe("Cloud");
   });
 
+  it("warns before a token's known expiry date, and fails after it", async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const body = { kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] };
+    const saved = await save({ ...body, secretExpiresOn: inDays(5) });
+    expect(saved.body.connection?.secret.expiresOn).toBe(inDays(5));
+    const soon = (await test()).body.test;
+    expect(soon.ok).toBe(true);
+    expect(soon.problems.map((p) => p.code)).toEqual(["token_expiring"]);
+    expect(soon.tokenExpiresAt?.slice(0, 10)).toBe(inDays(5));
+    await save({ ...body, secretExpiresOn: inDays(-1) });
+    const expired = (await test()).body.test;
+    expect(expired.ok).toBe(false);
+    expect(expired.problems[0]?.code).toBe("token_expired");
+    // A new secret without a date forgets the old token's expiry.
+    expect((await save(body)).body.connection?.secret.expiresOn).toBeNull();
+  });
+
   it("explains each missing permission for an account that lacks them", async () => {
     await save({ kind: "cloud", baseUrl: cloud.url, accountName: "eve@tether.example", secret: "sim-token-eve", projectKeys: ["TETH"] });
     const result = (await test()).body.test;
