@@ -67,7 +67,7 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     await admin.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
     const createIssues = admin.locator('[data-testid="permission-row"][data-permission="CREATE_ISSUES"]');
     expect(await createIssues.getAttribute("data-granted")).toBe("false");
-    expect(await createIssues.getByTestId("permission-explanation").textContent()).toContain("Without “Create Issues” Tether cannot do creating an Epic");
+    expect(await createIssues.getByTestId("permission-explanation").textContent()).toContain("Without “Create Issues”, Tether cannot create an Epic");
     const browse = admin.locator('[data-testid="permission-row"][data-permission="BROWSE_PROJECTS"]');
     expect(await browse.getAttribute("data-granted")).toBe("true");
     expect(await admin.getByTestId("permission-administer").getAttribute("data-granted")).toBe("false");

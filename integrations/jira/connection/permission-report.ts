@@ -9,18 +9,18 @@ type PermissionRule = { key: string; need: PermissionNeed; label: string; enable
  * are for a Jira admin: they name the permission as Jira's permission scheme screen does.
  */
 export const permissionRules: readonly PermissionRule[] = [
-  { key: "BROWSE_PROJECTS", need: "required", label: "Browse Projects", enables: "reading Epics and their child issues, and the issue listing" },
-  { key: "CREATE_ISSUES", need: "required", label: "Create Issues", enables: "creating an Epic from a use case" },
-  { key: "EDIT_ISSUES", need: "required", label: "Edit Issues", enables: "pushing use-case edits (summary, description, mapped fields) to the Epic" },
-  { key: "TRANSITION_ISSUES", need: "required", label: "Transition Issues", enables: "moving the Epic's status when the use case's status changes" },
-  { key: "LINK_ISSUES", need: "required", label: "Link Issues", enables: "pushing links between use cases' Epics" },
-  { key: "ASSIGN_ISSUES", need: "required", label: "Assign Issues", enables: "setting the Epic's assignee from the use case" },
-  { key: "DELETE_ISSUES", need: "optional", label: "Delete Issues", enables: "deleting the Epic when a use case is unlinked with “delete in Jira”" },
-  { key: "CLOSE_ISSUES", need: "optional", label: "Close Issues", enables: "transitions that close an Epic in workflows that check this permission" },
-  { key: "RESOLVE_ISSUES", need: "optional", label: "Resolve Issues", enables: "transitions that set a resolution" },
-  { key: "MANAGE_SPRINTS_PERMISSION", need: "optional", label: "Manage Sprints", enables: "creating sprints and moving issues between sprints (planning)" },
-  { key: "ADD_COMMENTS", need: "optional", label: "Add Comments", enables: "syncing comments to Jira" },
-  { key: "ADMINISTER", need: "admin", label: "Jira Administrators (global)", enables: "registering the webhook automatically; without it you paste the webhook into Jira's admin console yourself" },
+  { key: "BROWSE_PROJECTS", need: "required", label: "Browse Projects", enables: "read Epics and their child issues, or list them in use cases" },
+  { key: "CREATE_ISSUES", need: "required", label: "Create Issues", enables: "create an Epic from a use case" },
+  { key: "EDIT_ISSUES", need: "required", label: "Edit Issues", enables: "push use-case edits (summary, description, mapped fields) to the Epic" },
+  { key: "TRANSITION_ISSUES", need: "required", label: "Transition Issues", enables: "move the Epic's status when the use case's status changes" },
+  { key: "LINK_ISSUES", need: "required", label: "Link Issues", enables: "push links between use cases' Epics" },
+  { key: "ASSIGN_ISSUES", need: "required", label: "Assign Issues", enables: "set the Epic's assignee from the use case" },
+  { key: "DELETE_ISSUES", need: "optional", label: "Delete Issues", enables: "delete the Epic when a use case is unlinked with “delete in Jira”" },
+  { key: "CLOSE_ISSUES", need: "optional", label: "Close Issues", enables: "run transitions that close an Epic in workflows that check this permission" },
+  { key: "RESOLVE_ISSUES", need: "optional", label: "Resolve Issues", enables: "run transitions that set a resolution" },
+  { key: "MANAGE_SPRINTS_PERMISSION", need: "optional", label: "Manage Sprints", enables: "create sprints or move issues between sprints (planning)" },
+  { key: "ADD_COMMENTS", need: "optional", label: "Add Comments", enables: "sync comments to Jira" },
+  { key: "ADMINISTER", need: "admin", label: "Jira Administrators (global)", enables: "register the webhook automatically; you can paste it into Jira's admin console yourself instead" },
 ];
 
 export const projectPermissionKeys = permissionRules.filter((r) => r.need !== "admin").map((r) => r.key);
@@ -53,7 +53,7 @@ function finding(rule: PermissionRule, granted: boolean, account: string, projec
     granted,
     explanation: granted
       ? null
-      : `Without “${rule.label}” Tether cannot do ${rule.enables}. A Jira admin can grant “${rule.label}” to ${account} ${where}` +
+      : `Without “${rule.label}”, Tether cannot ${rule.enables}. A Jira admin can grant “${rule.label}” to ${account} ${where}` +
         (rule.need === "required" ? " — Tether needs it." : " if you want this."),
   };
 }

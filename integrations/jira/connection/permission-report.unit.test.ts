@@ -18,7 +18,7 @@ describe("permission report", () => {
     expect(report.projects[0]?.missingRequired).toEqual(["TRANSITION_ISSUES"]);
     const transition = report.projects[0]?.findings.find((f) => f.permission === "TRANSITION_ISSUES");
     expect(transition?.explanation).toContain("“Transition Issues” to bot@example.com in project TETH's permission scheme");
-    expect(transition?.explanation).toContain("moving the Epic's status");
+    expect(transition?.explanation).toContain("Tether cannot move the Epic's status");
   });
 
   it("treats missing optional permissions and ADMINISTER as not blocking", () => {
@@ -26,7 +26,7 @@ describe("permission report", () => {
     const report = buildPermissionReport(checks, ["TETH"], "bot");
     expect(report.ready).toBe(true);
     expect(report.administer.granted).toBe(false);
-    expect(report.administer.explanation).toContain("paste the webhook");
+    expect(report.administer.explanation).toContain("paste it into Jira's admin console");
   });
 
   it("is not ready without any project, and checks each project separately", () => {
