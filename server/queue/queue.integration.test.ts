@@ -59,6 +59,23 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
     }
   });
 
+  it("purges expired sessions and day-old failed logins, keeping live ones", async () => {
+    const { purgeExpired } = await import("./tasks/purge-expired.ts");
+    const past = new Date(Date.now() - 3_600_000);
+    await app.deps.db
+      .insertInto("sessions")
+      .values({ id_hash: "expired-session", user_id: admin.id, csrf_token: "x", expires_at: past })
+      .execute();
+    await app.deps.db.insertInto("login_attempts").values({ attempt_key: "email:old@example.test", attempted_at: new Date(Date.now() - 2 * 86_400_000) }).execute();
+    await app.deps.db.insertInto("login_attempts").values({ attempt_key: "email:new@example.test" }).execute();
+    await purgeExpired({}, app.deps);
+    const sessions = await app.deps.db.selectFrom("sessions").select("id_hash").execute();
+    expect(sessions.map((s) => s.id_hash)).not.toContain("expired-session");
+    expect(sessions.length).toBeGreaterThan(0);
+    expect((await app.deps.db.selectFrom("login_attempts").select("attempt_key").execute()).map((a) => a.attempt_key)).toEqual(["email:new@example.test"]);
+    expect((await admin.client.get("/auth/session")).status).toBe(200);
+  });
+
   it("a task given a malformed payload fails instead of guessing", async () => {
     const { sendInvitationEmail } = await import("./tasks/send-invitation-email.ts");
     await expect(sendInvitationEmail({ invitationId: "nope" }, app.deps)).rejects.toThrow();

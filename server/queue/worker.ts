@@ -2,6 +2,7 @@ import { type Logger as WorkerLogger, run, type Runner, type Task, type TaskList
 import { Logger as GraphileLogger } from "graphile-worker";
 import type { TaskName } from "./task-names.ts";
 import type { TaskDeps } from "./task-deps.ts";
+import { purgeExpired } from "./tasks/purge-expired.ts";
 import { sendInvitationEmail } from "./tasks/send-invitation-email.ts";
 
 type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
@@ -9,7 +10,11 @@ type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
 /** Every task by name; the compiler insists each TaskName has a handler. */
 const handlers: Record<TaskName, TaskHandler> = {
   send_invitation_email: sendInvitationEmail,
+  purge_expired: purgeExpired,
 };
+
+/** Recurring jobs (graphile-worker's crontab: one run per slot across all worker processes). */
+const crontab = "7 * * * * purge_expired";
 
 function taskList(deps: TaskDeps): TaskList {
   const list: TaskList = {};
@@ -51,6 +56,7 @@ export async function startWorker(deps: TaskDeps): Promise<Worker> {
   const runner = await run({
     pgPool: deps.pool,
     taskList: taskList(deps),
+    crontab,
     concurrency: deps.env.WORKER_CONCURRENCY,
     noHandleSignals: true,
     pollInterval: 1000,
