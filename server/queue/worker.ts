@@ -37,10 +37,25 @@ function taskList(deps: TaskDeps): TaskList {
   return list;
 }
 
+// PostgreSQL's "terminating connection due to administrator command": the database is stopping.
+const ADMIN_SHUTDOWN = "57P01";
+
+const errorCode = (meta: Record<string, unknown> | undefined) => {
+  const error = meta?.error;
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : undefined;
+};
+
 function workerLogger(deps: TaskDeps, isStopping: () => boolean): WorkerLogger {
+  let databaseStopping = false;
   return new GraphileLogger(() => (level, message, meta) => {
-    // While stopping, the database may close connections under the worker: expected, not an error.
-    if (isStopping()) return;
+    // While we stop, or the database stops (Ctrl-C reaches PostgreSQL too), connections close under
+    // the worker: expected, said once as a warning, not a stream of errors.
+    if (isStopping() || databaseStopping) return;
+    if (errorCode(meta) === ADMIN_SHUTDOWN) {
+      databaseStopping = true;
+      deps.logger.warn({ component: "worker" }, "PostgreSQL is shutting down; the worker stops listening for jobs");
+      return;
+    }
     const log = deps.logger.child({ component: "worker", ...(meta ?? {}) });
     if (level === "error") log.error(message);
     else if (level === "warning") log.warn(message);
