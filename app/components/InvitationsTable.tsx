@@ -1,6 +1,6 @@
-import { Badge, Button, Table, Text, Title } from "@mantine/core";
+import { Badge, Table, Text, Title } from "@mantine/core";
 import { useInvitations, useRevokeInvitation } from "../api/invitations.ts";
-import { ConfirmButton } from "./ConfirmButton.tsx";
+import { ConfirmRowAction } from "./ConfirmRowAction.tsx";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import { formatDateTime, roleLabel } from "./labels.ts";
 
@@ -38,18 +38,13 @@ export function InvitationsTable({ workspaceId }: { workspaceId: string }) {
                 <Table.Td>{formatDateTime(invitation.createdAt)}</Table.Td>
                 <Table.Td>{formatDateTime(invitation.expiresAt)}</Table.Td>
                 <Table.Td ta="right">
-                  <ConfirmButton
+                  <ConfirmRowAction
+                    label="Revoke"
                     title="Revoke this invitation?"
                     message="The link stops working right away."
                     confirmLabel="Revoke"
                     onConfirm={() => revoke.mutateAsync(invitation.id)}
-                  >
-                    {(openDialog) => (
-                      <Button size="xs" variant="subtle" color="red" onClick={openDialog}>
-                        Revoke
-                      </Button>
-                    )}
-                  </ConfirmButton>
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,7 +1,7 @@
-import { Badge, Button, Select, Table, Text } from "@mantine/core";
+import { Badge, Select, Table, Text } from "@mantine/core";
 import type { Member, Role } from "../../common/contracts/workspaces.ts";
 import { useRemoveMember, useUpdateMemberRole } from "../api/workspaces.ts";
-import { ConfirmButton } from "./ConfirmButton.tsx";
+import { ConfirmRowAction } from "./ConfirmRowAction.tsx";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import { formatDateTime, roleLabel, roleOptions } from "./labels.ts";
 
@@ -63,18 +63,13 @@ export function MembersTable({ workspaceId, members, manage, currentUserId }: Pr
                 </Table.Td>
                 {manage && (
                   <Table.Td>
-                    <ConfirmButton
+                    <ConfirmRowAction
+                      label="Remove"
                       title={`Remove ${member.displayName}?`}
                       message="They lose access to this workspace; use cases assigned to them become unassigned."
                       confirmLabel="Remove member"
                       onConfirm={() => remove.mutateAsync(member.userId)}
-                    >
-                      {(open) => (
-                        <Button size="xs" color="red" variant="subtle" onClick={open}>
-                          Remove
-                        </Button>
-                      )}
-                    </ConfirmButton>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

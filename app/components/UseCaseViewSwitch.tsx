@@ -1,10 +1,10 @@
 import { SegmentedControl } from "@mantine/core";
 import { useLocation, useNavigate } from "react-router";
 
-type View = "list" | "board";
+export type UseCaseView = "list" | "board";
 
 /** List | Board; the filters in the URL come along. */
-export function UseCaseViewSwitch({ workspaceId, view }: { workspaceId: string; view: View }) {
+export function UseCaseViewSwitch({ workspaceId, view }: { workspaceId: string; view: UseCaseView }) {
   const navigate = useNavigate();
   const { search } = useLocation();
   const base = `/w/${workspaceId}/use-cases`;

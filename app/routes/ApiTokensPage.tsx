@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { useForm } from "@mantine/form";
 import { CreateApiTokenBody } from "../../common/contracts/auth.ts";
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "../api/tokens.ts";
-import { ConfirmButton } from "../components/ConfirmButton.tsx";
+import { ConfirmRowAction } from "../components/ConfirmRowAction.tsx";
 import { CopyField } from "../components/CopyField.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { formatDateTime } from "../components/labels.ts";
@@ -70,18 +70,13 @@ export function ApiTokensPage() {
                   <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
                   <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <Text c="dimmed" size="sm">Never</Text>}</Table.Td>
                   <Table.Td ta="right">
-                    <ConfirmButton
+                    <ConfirmRowAction
+                      label="Revoke"
                       title={`Revoke “${token.name}”?`}
                       message="Scripts using this token stop working right away."
                       confirmLabel="Revoke token"
                       onConfirm={() => revoke.mutateAsync(token.id)}
-                    >
-                      {(open) => (
-                        <Button size="xs" variant="subtle" color="red" onClick={open}>
-                          Revoke
-                        </Button>
-                      )}
-                    </ConfirmButton>
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,4 @@
-import { Button, Group, Stack, Title } from "@mantine/core";
-import { Link } from "react-router";
+import { Stack } from "@mantine/core";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
 import { useSession } from "../api/session.ts";
 import { useStatuses } from "../api/workspaces.ts";
@@ -8,7 +7,7 @@ import { can, canEditUseCase, useCurrentWorkspace } from "../components/current-
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
-import { UseCaseViewSwitch } from "../components/UseCaseViewSwitch.tsx";
+import { UseCasesHeader } from "../components/UseCasesHeader.tsx";
 import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
 
 export function UseCaseBoardPage() {
@@ -21,17 +20,7 @@ export function UseCaseBoardPage() {
   const mayMove = (useCase: UseCase) => canEditUseCase(role, userId, useCase);
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="md">
-          <Title order={2}>Use cases</Title>
-          <UseCaseViewSwitch workspaceId={workspaceId} view="board" />
-        </Group>
-        {can.createUseCase(role) && (
-          <Button component={Link} to={`/w/${workspaceId}/use-cases/new`} data-testid="new-use-case">
-            New use case
-          </Button>
-        )}
-      </Group>
+      <UseCasesHeader workspaceId={workspaceId} view="board" mayCreate={can.createUseCase(role)} />
       <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} />
       <ErrorAlert error={statuses.error} title="Could not load the workflow" />
       {statuses.isPending ? (

@@ -1,12 +1,11 @@
-import { Button, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
-import { Link } from "react-router";
+import { Button, Center, Paper, Stack, Text } from "@mantine/core";
 import { useUseCaseList } from "../api/use-cases.ts";
 import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
 import { UseCaseTable } from "../components/UseCaseTable.tsx";
-import { UseCaseViewSwitch } from "../components/UseCaseViewSwitch.tsx";
+import { UseCasesHeader } from "../components/UseCasesHeader.tsx";
 import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
 
 export function UseCaseListPage() {
@@ -16,17 +15,7 @@ export function UseCaseListPage() {
   const useCases = list.data?.pages.flatMap((page) => page.useCases) ?? [];
   return (
     <Stack gap="md">
-      <Group justify="space-between">
-        <Group gap="md">
-          <Title order={2}>Use cases</Title>
-          <UseCaseViewSwitch workspaceId={workspaceId} view="list" />
-        </Group>
-        {can.createUseCase(workspace?.role) && (
-          <Button component={Link} to={`/w/${workspaceId}/use-cases/new`} data-testid="new-use-case">
-            New use case
-          </Button>
-        )}
-      </Group>
+      <UseCasesHeader workspaceId={workspaceId} view="list" mayCreate={can.createUseCase(workspace?.role)} />
       <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} />
       <ErrorAlert error={list.error} title="Could not load use cases" />
       {list.isPending ? (

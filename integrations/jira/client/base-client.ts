@@ -1,6 +1,6 @@
 import { z } from "zod";
 import * as agileApi from "./agile-api.ts";
-import { JiraError } from "./errors.ts";
+import { JiraError, type JiraHttpMethod } from "./errors.ts";
 import { findFieldRoles } from "./field-roles.ts";
 import type { JiraHttp } from "./http.ts";
 import type { JiraClient } from "./jira-client.ts";
@@ -8,6 +8,9 @@ import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toStatu
 import { bulkCreateOutcome } from "./bulk-create.ts";
 import { chunk, cursorPaged } from "./pagination.ts";
 import * as s from "./schemas.ts";
+
+/** Which request a rich-text value is for, so a refusal names the real method and path. */
+export type RichTextRequest = { method: JiraHttpMethod; path: string };
 import type * as t from "./types.ts";
 
 /** `POST /issue/bulk` accepts at most 50 issues. */
@@ -40,7 +43,7 @@ export abstract class BaseJiraClient implements JiraClient {
   abstract registerWebhook(draft: t.WebhookDraft): Promise<t.JiraWebhook>;
   abstract deleteWebhook(webhookId: string): Promise<void>;
   /** The rich-text value this flavour's API takes (ADF object or wiki string). */
-  protected abstract richTextValue(text: t.RichText, path: string): unknown;
+  protected abstract richTextValue(text: t.RichText, request: RichTextRequest): unknown;
   /** `{ accountId }` on Cloud, `{ name }` on Data Center. */
   protected abstract userReference(userId: t.JiraUserId | null): Record<string, string | null>;
   /** Fields that place an issue under an Epic and (Data Center) name a new Epic. */
@@ -222,7 +225,7 @@ export abstract class BaseJiraClient implements JiraClient {
     const fields: Record<string, unknown> = { ...changes.fields };
     if (changes.summary !== undefined) fields.summary = changes.summary;
     if (changes.description !== undefined) {
-      fields.description = changes.description === null ? null : this.richTextValue(changes.description, path);
+      fields.description = changes.description === null ? null : this.richTextValue(changes.description, { method: "PUT", path });
     }
     if (changes.priorityId !== undefined) fields.priority = { id: changes.priorityId };
     if (changes.labels !== undefined) fields.labels = changes.labels;
@@ -315,7 +318,7 @@ export abstract class BaseJiraClient implements JiraClient {
       project: { key: draft.projectKey },
       issuetype: { id: draft.issueTypeId },
       summary: draft.summary,
-      ...(draft.description ? { description: this.richTextValue(draft.description, path) } : {}),
+      ...(draft.description ? { description: this.richTextValue(draft.description, { method: "POST", path }) } : {}),
       ...(draft.assigneeId ? { assignee: this.userReference(draft.assigneeId) } : {}),
       ...(draft.priorityId ? { priority: { id: draft.priorityId } } : {}),
       ...(draft.labels ? { labels: draft.labels } : {}),

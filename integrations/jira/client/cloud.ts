@@ -1,13 +1,13 @@
-import { z } from "zod";
 import { mapIterable } from "./agile-api.ts";
-import { BaseJiraClient } from "./base-client.ts";
+import { BaseJiraClient, type RichTextRequest } from "./base-client.ts";
 import { JiraError } from "./errors.ts";
 import type { JiraHttp } from "./http.ts";
 import { defaultIssueFields, jqlString } from "./jql.ts";
-import { type IssueMapping, toIssue, toUser, type UserIdentity } from "./mappers.ts";
+import { type IssueMapping, toIssue, type UserIdentity } from "./mappers.ts";
 import { chunk, offsetPaged } from "./pagination.ts";
 import * as s from "./schemas.ts";
 import type * as t from "./types.ts";
+import { searchJiraUsers } from "./user-search.ts";
 import { AdminWebhooksApi } from "./webhooks-api.ts";
 
 /** `POST /rest/api/3/issue/bulkfetch` takes at most 100 issues. */
@@ -100,14 +100,8 @@ export class CloudJiraClient extends BaseJiraClient {
     return { issues, missingKeys: issueKeys.filter((key) => !found.has(key.toUpperCase())) };
   }
 
-  async searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
-    const users = await this.http.request({
-      method: "GET",
-      path: `${this.api}/user/search`,
-      query: { query, maxResults: options.maxResults ?? 50 },
-      schema: z.array(s.userSchema),
-    });
-    return users.flatMap((user) => toUser(user, this.identity) ?? []);
+  searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
+    return searchJiraUsers(this.http, this.api, this.identity, { query }, options.maxResults);
   }
 
   plainText(text: string): t.RichText {
@@ -127,13 +121,9 @@ export class CloudJiraClient extends BaseJiraClient {
     return this.webhooks.delete(webhookId);
   }
 
-  protected richTextValue(text: t.RichText, path: string): unknown {
+  protected richTextValue(text: t.RichText, request: RichTextRequest): unknown {
     if (text.kind === "adf") return text.doc;
-    throw new JiraError("VALIDATION", "Jira Cloud (API v3) takes rich text as ADF, not wiki markup.", {
-      status: null,
-      method: "POST",
-      path,
-    });
+    throw new JiraError("VALIDATION", "Jira Cloud (API v3) takes rich text as ADF, not wiki markup.", { status: null, ...request });
   }
 
   protected userReference(userId: t.JiraUserId | null): Record<string, string | null> {

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { BaseJiraClient } from "./base-client.ts";
+import { BaseJiraClient, type RichTextRequest } from "./base-client.ts";
 import { JiraError } from "./errors.ts";
 import type { JiraHttp } from "./http.ts";
 import { defaultIssueFields, jqlString } from "./jql.ts";
-import { type IssueMapping, toIssue, toUser, type UserIdentity } from "./mappers.ts";
+import { type IssueMapping, toIssue, type UserIdentity } from "./mappers.ts";
 import { chunk } from "./pagination.ts";
 import * as s from "./schemas.ts";
 import type * as t from "./types.ts";
+import { searchJiraUsers } from "./user-search.ts";
 import { AdminWebhooksApi, DataCenterWebhooksApi } from "./webhooks-api.ts";
 
 /** Keys per `key in (…)` search when fetching many issues (Data Center has no bulkfetch). */
@@ -92,14 +93,8 @@ export class DataCenterJiraClient extends BaseJiraClient {
     return { issues, missingKeys: issueKeys.filter((key) => !found.has(key.toUpperCase())) };
   }
 
-  async searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
-    const users = await this.http.request({
-      method: "GET",
-      path: `${this.api}/user/search`,
-      query: { username: query, maxResults: options.maxResults ?? 50 },
-      schema: z.array(s.userSchema),
-    });
-    return users.flatMap((user) => toUser(user, this.identity) ?? []);
+  searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
+    return searchJiraUsers(this.http, this.api, this.identity, { username: query }, options.maxResults);
   }
 
   plainText(text: string): t.RichText {
@@ -118,13 +113,9 @@ export class DataCenterJiraClient extends BaseJiraClient {
     return (await this.webhooksApi()).delete(webhookId);
   }
 
-  protected richTextValue(text: t.RichText, path: string): unknown {
+  protected richTextValue(text: t.RichText, request: RichTextRequest): unknown {
     if (text.kind === "wiki") return text.text;
-    throw new JiraError("VALIDATION", "Jira Data Center (API v2) takes rich text as wiki markup, not ADF.", {
-      status: null,
-      method: "POST",
-      path,
-    });
+    throw new JiraError("VALIDATION", "Jira Data Center (API v2) takes rich text as wiki markup, not ADF.", { status: null, ...request });
   }
 
   protected userReference(userId: t.JiraUserId | null): Record<string, string | null> {

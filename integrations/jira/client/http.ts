@@ -30,12 +30,12 @@ export type JiraHttpOptions = {
   endpoint: JiraEndpoint;
   limiter: JiraRateLimiter;
   fetch?: typeof fetch;
-  /** Per attempt, including reading the body. */
+  /** Per attempt, including reading the body (default 20 s). */
   timeoutMs?: number;
-  /** Attempts for an idempotent request (1 = no retry). */
+  /** Attempts for an idempotent request (1 = no retry; default 4). */
   maxAttempts?: number;
   backoff?: BackoffPolicy;
-  /** A wait longer than this is not slept through: the error goes to the caller (retryAt set). */
+  /** A wait longer than this is not slept through: the error goes to the caller as RATE_LIMITED with retryAt (default 30 s). */
   maxWaitMs?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -52,6 +52,8 @@ export type AttemptEvent = {
   durationMs: number;
   errorCode: string | null;
 };
+
+export const defaultTimeoutMs = 20_000;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -71,7 +73,7 @@ export class JiraHttp {
 
   constructor(private readonly options: JiraHttpOptions) {
     this.fetchImpl = options.fetch ?? fetch;
-    this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.backoff = options.backoff ?? defaultBackoff;
     this.maxWaitMs = options.maxWaitMs ?? 30_000;

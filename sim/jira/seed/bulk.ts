@@ -1,7 +1,7 @@
 import { epicIssueType } from "../model/catalog.ts";
 import type { SimStore } from "../model/store.ts";
 import type { SimIssue } from "../model/types.ts";
-import { prng } from "./demo.ts";
+import { seededRandom } from "../prng.ts";
 
 const noLabels: string[] = [];
 
@@ -13,7 +13,7 @@ export function seedIssues(store: SimStore, count: number, projectKey = "TETH", 
   const project = store.projectByIdOrKey(projectKey);
   if (!project) throw new Error(`seedIssues: unknown project ${projectKey}`);
   const catalog = store.catalog;
-  const random = prng(count);
+  const random = seededRandom(count);
   const epicType = epicIssueType(catalog);
   const standard = catalog.issueTypes.filter((type) => type.hierarchyLevel === 0);
   const assignees = [...store.users.values()].filter((user) => store.hasProjectPermission(user, project.id, "ASSIGNABLE_USER")).map((user) => user.key);

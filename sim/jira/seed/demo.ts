@@ -2,22 +2,11 @@ import { epicIssueType } from "../model/catalog.ts";
 import { allProjectPermissions, developerPermissions } from "../model/permissions.ts";
 import { SimStore } from "../model/store.ts";
 import type { Flavor, SimIssue, SimProject, SimSprint } from "../model/types.ts";
+import { seededRandom } from "../prng.ts";
 import { textToAdf } from "../render/adf.ts";
 import { buildUser, demoUsers } from "./users.ts";
 
 const day = 86_400_000;
-
-/** Small deterministic PRNG so the demo site is the same on every start. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function emptySite(flavor: Flavor): SimStore {
   const store = new SimStore(flavor);
@@ -70,7 +59,8 @@ const childTitles = [
 /** A realistic project: epics with 6–25 children of mixed types, statuses, assignees, sprints and story points. */
 export function demoSite(flavor: Flavor, now = Date.now()): SimStore {
   const store = emptySite(flavor);
-  const random = prng(42);
+  // Seeded so the demo site is the same on every start.
+  const random = seededRandom(42);
   const teth = store.projectByIdOrKey("TETH");
   const board = [...store.boards.values()].find((candidate) => candidate.projectId === teth?.id);
   if (!teth || !board) throw new Error("demo project missing");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { buildWebhookEnvelopes } from "./envelope.ts";
 import { WebhookFilters } from "./jql-filter.ts";
 import { isRetryable, postWebhook } from "./post.ts";
-import { seededRandom } from "./prng.ts";
+import { seededRandom } from "../prng.ts";
 import { signWebhookBody } from "./signature.ts";
 import type { DeliveryOutcome, DeliveryRecord, SimWebhookEvent, WebhookDispatcher, WebhookDispatcherOptions, WebhookFaults, WebhookRegistration } from "./types.ts";
 

@@ -1,4 +1,5 @@
 import type { JqlIssue } from "../jql/types.ts";
+import type { WebhookRegistration } from "../model/types.ts";
 
 export type SimWebhookEventName =
   | "jira:issue_created"
@@ -24,15 +25,8 @@ export type SimWebhookEvent = {
   issueSnapshot?: Record<string, unknown>;
 };
 
-export type WebhookRegistration = {
-  id: string;
-  name: string;
-  url: string;
-  events: readonly string[];
-  jqlFilter: string | null;
-  secret: string | null;
-  enabled: boolean;
-};
+// The store keeps the registrations; the dispatcher reads the same type.
+export type { WebhookRegistration } from "../model/types.ts";
 
 /** Probabilities are 0..1 per delivery; all default to 0 (faithful, prompt delivery). */
 export type WebhookFaults = {

@@ -1,4 +1,7 @@
-/** mulberry32: small, fast and good enough to make fault injection replayable from a seed. */
+/**
+ * mulberry32: small, fast and good enough for replayable randomness from a seed (the demo site,
+ * bulk seeds, webhook fault injection).
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
