@@ -89,17 +89,13 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     const teth = admin.locator('[data-testid="jira-metadata-project"][data-project="TETH"]');
     const refreshFailed = admin.getByTestId("error-alert").filter({ hasText: "Jira metadata not refreshed" });
     await teth.or(refreshFailed).waitFor();
-    // The simulator does not serve GET /rest/api/3/priority/search yet; until it does, the refresh
-    // fails with Jira's "not found" for that path, and the page must say so.
-    const metadataPulled = !(await refreshFailed.isVisible());
-    if (metadataPulled) {
-      expect(await teth.locator('[data-testid="jira-issue-type"][data-epic="true"]').textContent()).toContain("Epic");
-      expect(await teth.getByTestId("jira-board").count()).toBeGreaterThan(0);
-      expect(Number(await admin.getByTestId("jira-metadata-count-projects").textContent())).toBeGreaterThanOrEqual(2);
-      expect(await admin.locator('[data-testid="jira-field-role"][data-role="storyPoints"]').textContent()).toMatch(/customfield_\d+/);
-    } else {
-      expect(await refreshFailed.textContent()).toContain("/rest/api/3/priority/search");
-    }
+    // The refresh must succeed: an error alert here is a failure, and its text says why.
+    expect(await refreshFailed.count(), (await refreshFailed.allTextContents()).join(" | ")).toBe(0);
+    expect(await teth.locator('[data-testid="jira-issue-type"][data-epic="true"]').textContent()).toContain("Epic");
+    expect(await teth.getByTestId("jira-board").count()).toBeGreaterThan(0);
+    expect(Number(await admin.getByTestId("jira-metadata-count-projects").textContent())).toBeGreaterThanOrEqual(2);
+    expect(await admin.locator('[data-testid="jira-field-role"][data-role="storyPoints"]').textContent()).toMatch(/customfield_\d+/);
+    expect(await admin.getByTestId("jira-metadata-fetched-at").textContent()).toMatch(/^Pulled at /);
     await product.screenshot(admin, "jira-settings-ada");
 
     // Features are switched on one by one.
@@ -129,7 +125,8 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     expect(await admin.getByTestId("jira-test-checked-at").textContent()).toMatch(/^checked at /);
     expect(await admin.locator('[data-testid="jira-test-result"]').getAttribute("data-ok")).toBe("true");
     await expect.poll(() => admin.getByTestId("jira-feature-toJira").isChecked()).toBe(true);
-    if (metadataPulled) await admin.getByTestId("jira-metadata-summary").waitFor();
+    await admin.getByTestId("jira-metadata-summary").waitFor();
+    expect(await admin.locator('[data-testid="jira-metadata-project"][data-project="TETH"] [data-testid="jira-issue-type"][data-epic="true"]').count()).toBe(1);
     expect(await admin.content()).not.toContain("sim-token-ada");
     expect(await admin.evaluate(() => document.documentElement.outerHTML)).not.toContain("sim-token");
     await product.screenshot(admin, "jira-settings-reloaded");

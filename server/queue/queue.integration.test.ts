@@ -54,6 +54,9 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
       expect(mails[0]?.subject).toBe("queue-admin invited you to Q on Tether");
       expect(mails[0]?.body).toContain(created.body.url);
       expect(await jobCount(app)).toBe(0);
+      // Still one a little later, with the worker still polling: the job was not run again.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await app.deps.db.selectFrom("mail_deliveries").select("recipient").execute()).toHaveLength(1);
     } finally {
       await worker.stop();
     }

@@ -53,15 +53,16 @@ describe("fault injection", () => {
 
   it("also limits writes per issue over the longer window (about 100 per 30 s in Jira)", async () => {
     expect(defaultFaults().perIssueWriteLimit).toMatchObject({ max: 20, windowMs: 2000, sustainedMax: 100, sustainedWindowMs: 30_000 });
-    sim.control.setFaults({ perIssueWriteLimit: { enabled: true, max: 3, windowMs: 150, sustainedMax: 5, sustainedWindowMs: 60_000 } });
+    sim.control.setFaults({ perIssueWriteLimit: { enabled: true, max: 3, windowMs: 1000, sustainedMax: 5, sustainedWindowMs: 60_000 } });
     const write = (summary: string) => ada.put("/rest/api/3/issue/TETH-7", { fields: { summary } });
     const statuses: number[] = [];
+    // A 1 s short window: wide enough that four writes fit inside it on a loaded machine.
     for (let index = 0; index < 4; index++) statuses.push((await write(`short ${index}`)).status);
     expect(statuses).toEqual([204, 204, 204, 429]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     // The short window has room again; the long one lets two more through, then refuses.
     expect([(await write("long 1")).status, (await write("long 2")).status]).toEqual([204, 204]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const limited = await write("long 3");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("ratelimit-reason")).toBe("jira-per-issue-on-write");

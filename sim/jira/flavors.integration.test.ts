@@ -155,8 +155,9 @@ describe("Data Center specifics", () => {
 
   it("renders users by name/key, issue types without hierarchy level, sprints as Java strings", async () => {
     const issue = json<IssueJson>(await ada.get("/rest/api/2/issue/TETH-2"));
-    const assignee = issue.fields.assignee as Record<string, unknown> | null;
-    if (assignee) expect(assignee).toHaveProperty("name");
+    // Data Center names users by username and key, never by accountId.
+    expect(issue.fields.assignee).toEqual(expect.objectContaining({ name: expect.any(String), key: expect.any(String) }));
+    expect(issue.fields.assignee).not.toHaveProperty("accountId");
     expect(issue.fields.issuetype).not.toHaveProperty("hierarchyLevel");
     const sprintField = fieldId("com.pyxis.greenhopper.jira:gh-sprint");
     const withSprint = json<{ issues: IssueJson[] }>(await ada.get(`/rest/api/2/search?jql=project%3DTETH&fields=${sprintField}&maxResults=100`)).issues.find((found) => Array.isArray(found.fields[sprintField]));

@@ -110,7 +110,14 @@ describe("webhook registration (Data Center 10+ API)", () => {
     expect(created.status).toBe(201);
     const body = json<{ id: number; configuration: Record<string, string> }>(created);
     expect(body.configuration.FILTERS).toBe("project = TETH");
-    expect(body.configuration.SECRET).not.toBe("top-secret");
+    // Masked, and not anywhere else in the answer either (headers included).
+    expect(body.configuration.SECRET).toBe("********");
+    expect(created.text).not.toContain("top-secret");
+    expect(JSON.stringify([...created.headers])).not.toContain("top-secret");
+    const listed = await ada.get("/rest/jira-webhook/1.0/webhooks");
+    expect(listed.status).toBe(200);
+    expect(json<{ id: number; configuration: Record<string, string> }[]>(listed)).toEqual([expect.objectContaining({ id: body.id, configuration: expect.objectContaining({ SECRET: "********" }) })]);
+    expect(listed.text).not.toContain("top-secret");
     expect(sim.control.snapshot().webhooks[0]?.secret).toBe("top-secret");
     expect((await ada.delete(`/rest/jira-webhook/1.0/webhooks/${body.id}`)).status).toBe(204);
   });

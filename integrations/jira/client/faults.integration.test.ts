@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { JiraSim } from "../../../sim/jira/index.ts";
 import { createTestDatabase, type TestDatabase } from "../../../server/testing/db.ts";
 import { decideRetry, JiraError } from "./errors.ts";
@@ -81,7 +81,11 @@ describe("faults against the Cloud simulator", () => {
     const error = await failure(client.createIssue({ projectKey: "TETH", issueTypeId: storyTypeId, summary: marker }));
     expect(error).toMatchObject({ code: "UNAVAILABLE", mayHaveCommitted: true, status: null });
     expect(decideRetry(error, { idempotent: false })).toBe("park");
+    // It did commit: the sim finishes the slow request after the client gave up, and only once.
+    const withMarker = () => sim.control.snapshot().issues.filter((issue) => issue.summary === marker);
+    await vi.waitFor(() => expect(withMarker()).toHaveLength(1), { timeout: 3000, interval: 50 });
     await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(withMarker()).toHaveLength(1);
     expect(sim.control.requestLog().filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
@@ -91,7 +95,7 @@ describe("faults against the Cloud simulator", () => {
     const client = clientFor(sim, "ada");
     const error = await failure(client.createIssue({ projectKey: "TETH", issueTypeId: storyTypeId, summary: "reset after commit" }));
     expect(error).toMatchObject({ code: "UNAVAILABLE", mayHaveCommitted: true, status: null, method: "POST", path: "/rest/api/3/issue" });
-    expect(error.cause).toBeDefined();
+    expect(error.cause).toBeInstanceOf(Error);
     expect(sim.control.requestLog().filter((r) => r.method === "POST")).toHaveLength(1);
     expect(sim.control.issueCount()).toBe(before + 1);
   });

@@ -114,14 +114,16 @@ describe("JiraHttp", () => {
     ]);
     await http.request({ method: "GET", path: "/rest/api/3/myself", schema: me });
     expect(calls).toHaveLength(2);
-    expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3000);
+    // One wait, exactly Retry-After: the limiter's block for the site, not an extra backoff on top.
+    expect(sleeps).toEqual([3000]);
   });
 
   it("backs off on 429 without Retry-After", async () => {
-    const { http, sleeps } = harness([json(429, {}), json(429, {}), json(200, { accountId: "abc" })]);
+    const { http, calls, sleeps } = harness([json(429, {}), json(429, {}), json(200, { accountId: "abc" })]);
     await http.request({ method: "GET", path: "/rest/api/3/myself", schema: me });
-    expect(sleeps.length).toBeGreaterThanOrEqual(2);
-    expect(sleeps.every((ms) => ms > 0)).toBe(true);
+    expect(calls).toHaveLength(3);
+    // Full jitter with random() = 0.5 over the default policy: half of 250 ms, then half of 500 ms.
+    expect(sleeps).toEqual([125, 250]);
   });
 
   it("a 429 to a create is reported (not resent) with its retry time, and did not commit", async () => {

@@ -11,10 +11,43 @@ type OpenApiOperation = {
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 
+/** CI sets this to 1: there a missing shared folder fails the checks that need it instead of skipping them. */
+export const REQUIRE_SHARED_ENV = "TETHER_REQUIRE_SHARED";
+
+export function sharedRequired(): boolean {
+  return process.env[REQUIRE_SHARED_ENV] === "1";
+}
+
+/**
+ * A folder of the shared Jira material (`../shared` beside the repo in CI, /work/shared locally),
+ * recognised by a file it must hold, so that an empty or half-copied folder does not count.
+ */
+export function sharedDirectory(folder: string, marker: string): string | null {
+  const candidates = [path.resolve(repoRoot, "../shared", folder), path.join("/work/shared", folder)];
+  return candidates.find((candidate) => existsSync(path.join(candidate, marker))) ?? null;
+}
+
+/**
+ * Whether checks needing `what` should skip: only when it is absent and not required. Says so, so a
+ * developer without ../shared sees which checks did not run.
+ */
+export function skipWithoutShared(directory: string | null, what: string): boolean {
+  if (directory !== null || sharedRequired()) return false;
+  console.warn(`${what} not found (expected ../shared beside the repo): skipping the checks that need them. Set ${REQUIRE_SHARED_ENV}=1 to make this a failure.`);
+  return true;
+}
+
+/** The folder, or an error naming what is missing (used where the checks must run). */
+export function requireShared(directory: string | null, what: string): string {
+  if (directory !== null) return directory;
+  throw new Error(`${what} not found (expected ../shared beside the repo) and ${REQUIRE_SHARED_ENV}=1: these checks must run.`);
+}
+
+export const OPENAPI_DOCUMENTS = "Jira OpenAPI documents";
+
 /** Where Atlassian's OpenAPI documents live: /work/shared locally, ../shared beside the repo in CI. */
 export function openApiDirectory(): string | null {
-  const candidates = [path.resolve(repoRoot, "../shared/jira-openapi"), "/work/shared/jira-openapi"];
-  return candidates.find((candidate) => existsSync(path.join(candidate, "cloud-platform-v3.json"))) ?? null;
+  return sharedDirectory("jira-openapi", "cloud-platform-v3.json");
 }
 
 export type ValidationResult = { ok: true } | { ok: false; errors: string };

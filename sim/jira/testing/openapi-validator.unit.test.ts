@@ -1,10 +1,39 @@
-import { describe, expect, it } from "vitest";
-import { JiraOpenApi, openApiDirectory } from "./openapi-validator.ts";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { JiraOpenApi, OPENAPI_DOCUMENTS, openApiDirectory, REQUIRE_SHARED_ENV, requireShared, sharedDirectory, skipWithoutShared } from "./openapi-validator.ts";
 
 const directory = openApiDirectory();
 
-describe.skipIf(!directory)("the OpenAPI validator used by the conformance tests", () => {
-  const spec = new JiraOpenApi(directory ?? "");
+describe("finding ../shared: developers may skip, CI (TETHER_REQUIRE_SHARED=1) may not", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it("skips, saying so, only when the folder is absent and not required", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    vi.stubEnv(REQUIRE_SHARED_ENV, "");
+    expect(skipWithoutShared(null, "Widgets")).toBe(true);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("Widgets not found"));
+    expect(skipWithoutShared("/somewhere", "Widgets")).toBe(false);
+    vi.stubEnv(REQUIRE_SHARED_ENV, "1");
+    expect(skipWithoutShared(null, "Widgets")).toBe(false);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it("fails with a message naming what is missing when it is required", () => {
+    expect(() => requireShared(null, "Widgets")).toThrow(/Widgets not found .*TETHER_REQUIRE_SHARED=1/);
+    expect(requireShared("/somewhere", "Widgets")).toBe("/somewhere");
+    expect(sharedDirectory("jira-openapi", "no-such-marker.json")).toBeNull();
+  });
+});
+
+describe.skipIf(skipWithoutShared(directory, OPENAPI_DOCUMENTS))("the OpenAPI validator used by the conformance tests", () => {
+  let spec: JiraOpenApi;
+  // Loaded here, not while collecting, so a skipped block reads nothing; required (TETHER_REQUIRE_SHARED=1)
+  // but missing documents fail every test below.
+  beforeAll(() => {
+    spec = new JiraOpenApi(requireShared(directory, OPENAPI_DOCUMENTS));
+  });
 
   it("rejects properties the document does not define and wrong types", () => {
     expect(spec.validateResponse("GET", "/rest/api/3/myself", 200, { accountId: "a", locale: "en_US" }).ok).toBe(true);

@@ -1,16 +1,17 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { JqlIssue } from "../jql/index.ts";
+import { requireShared, sharedDirectory } from "../testing/openapi-validator.ts";
 import type { SimWebhookEvent, WebhookRegistration } from "./types.ts";
 
 type Json = Record<string, unknown>;
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-export const FIXTURE_DIR = path.resolve(repoRoot, "../shared/jira-webhooks");
-export const fixturesPresent = existsSync(FIXTURE_DIR);
+export const WEBHOOK_CAPTURES = "Captured Jira webhook bodies";
+/** Looked up like the OpenAPI documents: ../shared beside the repo, else /work/shared. */
+export const FIXTURE_DIR: string | null = sharedDirectory("jira-webhooks", "cloud-issue_created.json");
 
 export function loadFixture(name: string): Json {
-  return JSON.parse(readFileSync(path.join(FIXTURE_DIR, name), "utf8")) as Json;
+  return JSON.parse(readFileSync(path.join(requireShared(FIXTURE_DIR, WEBHOOK_CAPTURES), name), "utf8")) as Json;
 }
 
 export function jqlView(key: string, overrides: Partial<JqlIssue> = {}): JqlIssue {
