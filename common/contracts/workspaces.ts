@@ -55,3 +55,20 @@ export const ReplaceStatusesBody = z.strictObject({
     .min(1)
     .max(30),
 });
+
+/** One setup change: who did what to what, when. Details never hold secrets. */
+export const AuditEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditLogQuery = z.object({
+  /** Entries older than this id (from the previous page's `nextCursor`). */
+  cursor: z.string().regex(/^\d{1,18}$/, { error: "must be a cursor from a previous page" }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const AuditLog = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });

@@ -69,6 +69,7 @@ const matrix: Record<string, Row> = {
     },
   },
   "GET /workspaces/{workspaceId}/statuses": { expected: allRoles(200) },
+  "GET /workspaces/{workspaceId}/audit-log": { expected: setupRoles(200) },
   "PUT /workspaces/{workspaceId}/statuses": {
     expected: setupRoles(200),
     body: async (ctx) => {

@@ -22,13 +22,22 @@ export async function upsertConnection(
   values: ConnectionWrite,
   sealSecret: ((connectionId: string) => { ciphertext: string; lastFour: string }) | null,
 ) {
-  const existing = await db.selectFrom("jira_connections").select("id").where("workspace_id", "=", workspaceId).forUpdate().executeTakeFirst();
+  const existing = await db
+    .selectFrom("jira_connections")
+    .select(["id", "base_url", "kind"])
+    .where("workspace_id", "=", workspaceId)
+    .forUpdate()
+    .executeTakeFirst();
   // The secret is sealed with the row id as context, so the id is chosen before the insert.
   const id = existing?.id ?? crypto.randomUUID();
   const secret = sealSecret ? sealSecret(id) : null;
   // A changed site or kind invalidates whatever the last test learnt about it.
   const reset = { deployment_type: null, server_version: null, account_display_name: null, last_test: null, last_tested_at: null, cloud_id: null };
   if (existing) {
+    // Another site (or another kind of Jira) makes the cached metadata someone else's.
+    if (existing.base_url !== values.base_url || existing.kind !== values.kind) {
+      await db.deleteFrom("jira_metadata").where("connection_id", "=", id).execute();
+    }
     await db
       .updateTable("jira_connections")
       .set({

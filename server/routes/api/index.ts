@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/types.ts";
+import { registerAuditLogRoutes } from "./audit-log/index.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
@@ -17,6 +18,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerMemberRoutes(app, deps);
   registerInvitationRoutes(app, deps);
   registerStatusRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }

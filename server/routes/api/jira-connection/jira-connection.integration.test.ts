@@ -157,6 +157,12 @@ describe("Jira connection", () => {
     expect(project.boards.length).toBeGreaterThan(0);
     // Data minimisation: no issues are cached (the demo site has dozens of TETH-n issues).
     expect(JSON.stringify(metadata)).not.toMatch(/TETH-\d+/);
+    // Another site makes the cache someone else's: it is dropped with the change.
+    await save({ kind: "datacenter_pat", baseUrl: datacenter.url, secret: "sim-pat-ada", projectKeys: ["TETH"] });
+    const afterMove = await fixture.admin.client.get<{ fetchedAt: string | null; metadata: Record<string, unknown> }>(
+      `/workspaces/${fixture.workspaceId}/integrations/jira/metadata`,
+    );
+    expect(afterMove.body).toEqual({ fetchedAt: null, metadata: {} });
   });
 
   it("re-checks permissions when Jira refuses a metadata pull, so the report shows what was lost", async () => {

@@ -107,8 +107,25 @@ describe("workspaces, members, roles and invitations", () => {
     expect(duplicate.status).toBe(400);
   });
 
-  it("records setup changes in the audit log", async () => {
-    const actions = await app.deps.db.selectFrom("audit_log").select("action").where("workspace_id", "=", workspaceId).execute();
+  it("records setup changes in the audit log, readable newest first in pages", async () => {
+    type Page = { entries: { id: string; action: string; actor: { displayName: string } | null }[]; nextCursor: string | null };
+    const first = await admin.client.get<Page>(`/workspaces/${workspaceId}/audit-log?limit=3`);
+    expect(first.status).toBe(200);
+    expect(first.body.entries).toHaveLength(3);
+    expect(first.body.entries[0]?.action).toBe("statuses.replaced");
+    expect(first.body.entries[0]?.actor?.displayName).toBe("admin");
+    const all: Page["entries"] = [...first.body.entries];
+    let cursor = first.body.nextCursor;
+    while (cursor) {
+      const page = await admin.client.get<Page>(`/workspaces/${workspaceId}/audit-log?limit=3&cursor=${cursor}`);
+      all.push(...page.body.entries);
+      cursor = page.body.nextCursor;
+    }
+    const ids = all.map((e) => Number(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await admin.client.get(`/workspaces/${workspaceId}/audit-log?cursor=abc`)).status).toBe(400);
+    const actions = all;
     expect(actions.map((a) => a.action)).toEqual(
       expect.arrayContaining(["workspace.created", "invitation.created", "invitation.accepted", "member.role_changed", "member.removed", "statuses.replaced"]),
     );
