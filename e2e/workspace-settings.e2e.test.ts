@@ -81,6 +81,10 @@ describe("browser: an Admin shapes the workspace's workflow and works the board"
     await admin.reload();
     await expect.poll(() => statusNames(admin)).toEqual(["Idea", "Evaluating", "Approved", "In delivery", "Parked", "Done", "Rejected"]);
     await product.screenshot(admin, "workspace-settings-saved");
+    // The audit log shows the saved workflow and the rename, newest first.
+    await expect
+      .poll(() => admin.getByTestId("audit-entry").evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute("data-action"))))
+      .toEqual(["statuses.replaced", "workspace.renamed"]);
 
     // Integrations → Jira is one click away.
     await admin.getByTestId("settings-jira-link").click();

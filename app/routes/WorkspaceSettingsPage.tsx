@@ -9,6 +9,7 @@ import { canSetUpJira } from "../components/jira/access.ts";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { WorkflowEditor } from "../components/workflow/WorkflowEditor.tsx";
 import { WorkspaceNameForm } from "../components/WorkspaceNameForm.tsx";
+import { AuditLogPanel } from "../components/AuditLogPanel.tsx";
 
 /** Mirrors server/policies/roles.ts ("workspace.update", "statuses.manage"); the server decides anyway. */
 const mayRename = (role: Role | undefined) => role === "admin";
@@ -78,6 +79,9 @@ export function WorkspaceSettingsPage() {
           </Stack>
         </Paper>
       )}
+      <Paper withBorder p="lg">
+        <AuditLogPanel workspaceId={workspaceId} />
+      </Paper>
     </Stack>
   );
 }
