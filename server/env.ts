@@ -21,6 +21,8 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** `invite`: after the first account, only people holding an invitation link may sign up. */
+  SIGNUP_MODE: z.enum(["invite", "open"]).default("invite"),
   /** Where Jira Cloud scoped API tokens are sent (`<gateway>/ex/jira/{cloudId}`). */
   JIRA_CLOUD_GATEWAY_URL: z.url().default("https://api.atlassian.com"),
   /** Per-request timeout for calls to Jira. */

@@ -7,6 +7,7 @@ export const errorStatus = {
   authentication_required: 401,
   invalid_credentials: 401,
   csrf_failed: 403,
+  signup_closed: 403,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

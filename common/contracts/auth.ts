@@ -7,6 +7,8 @@ export const SignupBody = z.strictObject({
   email: Email,
   password: Password,
   displayName: z.string().trim().min(1).max(100),
+  /** The secret of an open invitation link: on an invitation-only server it is what allows signing up. */
+  invitationToken: z.string().min(20).max(100).optional(),
 });
 export type SignupBody = z.input<typeof SignupBody>;
 

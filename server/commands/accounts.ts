@@ -4,6 +4,8 @@ import type { Db } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
 import { clearFailures, countRecentFailures, LOGIN_WINDOW_MINUTES, recordFailure } from "../models/login-attempts.ts";
 import { findUserByEmail, insertUser } from "../models/users.ts";
+import { isOpenInvitation } from "./invitations.ts";
+import { sql } from "kysely";
 
 export const MAX_FAILURES_PER_EMAIL = 10;
 export const MAX_FAILURES_PER_CLIENT = 50;
@@ -12,9 +14,26 @@ export const MAX_FAILURES_PER_CLIENT = 50;
 // so login timing does not reveal which emails have accounts.
 const dummyHash = hashPassword("tether-timing-equaliser");
 
-export async function signUp(db: Db, input: Required<SignupBody>) {
+export type SignupMode = "invite" | "open";
+
+/**
+ * Creates an account. On an invitation-only server (the default) the first account is always
+ * allowed — it sets the server up — and later ones need an open invitation's secret. The check and
+ * the insert share a transaction under an advisory lock, so two "first" sign-ups cannot both pass.
+ */
+export async function signUp(db: Db, input: SignupBody & { displayName: string }, mode: SignupMode = "open") {
   const passwordHash = await hashPassword(input.password);
-  const user = await insertUser(db, { email: input.email, displayName: input.displayName, passwordHash });
+  const user = await db.transaction().execute(async (trx) => {
+    if (mode === "invite") {
+      await sql`SELECT pg_advisory_xact_lock(hashtext('tether.signup'))`.execute(trx);
+      const anyUser = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
+      const invited = input.invitationToken !== undefined && (await isOpenInvitation(trx, input.invitationToken));
+      if (anyUser && !invited) {
+        throw new AppError("signup_closed", "Sign-up on this server is by invitation. Ask a workspace Admin for an invitation link and open it.");
+      }
+    }
+    return insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+  });
   if (!user) throw new AppError("email_taken", "An account with this email already exists. Log in instead.");
   return { id: user.id, email: user.email, displayName: user.display_name };
 }

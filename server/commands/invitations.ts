@@ -103,6 +103,16 @@ async function findOpenInvitation(db: Db, secret: string) {
   return row;
 }
 
+export async function isOpenInvitation(db: Db, secret: string): Promise<boolean> {
+  try {
+    await findOpenInvitation(db, secret);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "invitation_invalid") return false;
+    throw error;
+  }
+}
+
 export async function previewInvitation(db: Db, secret: string) {
   const row = await findOpenInvitation(db, secret);
   return { workspaceName: row.name, role: row.role, invitedBy: row.display_name };

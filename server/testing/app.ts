@@ -20,7 +20,14 @@ export async function createTestApp(
   options: { logLevel?: string; logDestination?: DestinationStream; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = loadEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", TETHER_DATA_DIR: ".tmp/test-data", ...options.env });
+  const env = loadEnv({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    TETHER_DATA_DIR: ".tmp/test-data",
+    // Most tests sign many people up directly; the invitation-only default has tests of its own.
+    SIGNUP_MODE: "open",
+    ...options.env,
+  });
   const deps: AppDeps = {
     env,
     db: database.db,

@@ -84,3 +84,40 @@ describe("accounts, sessions and API tokens", () => {
     expect(revoked.body).toMatchObject({ error: { code: "authentication_required" } });
   });
 });
+
+describe("invitation-only sign-up (the default)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ env: { SIGNUP_MODE: "invite" } });
+  });
+  afterAll(async () => app.close());
+
+  const signup = (email: string, invitationToken?: string) =>
+    anonymous(app).post("/auth/signup", { email, password: "a long enough password", displayName: email, ...(invitationToken ? { invitationToken } : {}) });
+
+  it("lets exactly one of two racing first sign-ups set the server up, then needs an invitation", async () => {
+    const [a, b] = await Promise.all([signup("first-a@example.test"), signup("first-b@example.test")]);
+    expect([a.status, b.status].sort()).toEqual([201, 403]);
+    const closed = a.status === 403 ? a : b;
+    expect(closed.body).toMatchObject({ error: { code: "signup_closed" } });
+    expect((await signup("stranger@example.test")).status).toBe(403);
+    expect((await signup("guesser@example.test", "x".repeat(43))).status).toBe(403);
+  });
+
+  it("takes a sign-up carrying an open invitation, and the invitation stays usable for joining", async () => {
+    const { email: first } = await app.deps.db.selectFrom("users").select("email").executeTakeFirstOrThrow();
+    const session = await app.request("/api/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: first, password: "a long enough password" }),
+    });
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const admin = new ApiClient(app, { kind: "cookie", cookie: (session.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrfToken });
+    const workspace = await admin.post<{ workspace: { id: string } }>("/workspaces", { name: "Invite only" });
+    const invitation = await admin.post<{ url: string }>(`/workspaces/${workspace.body.workspace.id}/invitations`, { role: "member" });
+    const token = invitation.body.url.split("/invite/")[1] ?? "";
+    const joined = await signup("invitee@example.test", token);
+    expect(joined.status).toBe(201);
+    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(200);
+  });
+});

@@ -34,7 +34,7 @@ function clientKey(c: Context<AppEnv>): string {
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mount(app, deps, signupRoute, async (c) => {
-    const user = await signUp(deps.db, c.req.valid("json"));
+    const user = await signUp(deps.db, c.req.valid("json"), deps.env.SIGNUP_MODE);
     return c.json(await startSession(c, deps, user), 201);
   });
 

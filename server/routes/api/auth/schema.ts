@@ -13,6 +13,7 @@ export const signupRoute = defineRoute({
   responses: {
     201: json(SessionResponse, "Account created; session cookie set"),
     400: errorResponses[400],
+    403: json(ErrorResponse, "Invitation-only server and no open invitation given (code: signup_closed)"),
     409: json(ErrorResponse, "Email already registered (code: email_taken)"),
   },
 });
