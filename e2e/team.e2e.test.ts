@@ -144,6 +144,17 @@ describe("browser: a team works together", () => {
     await admin.getByTestId("confirm-action").click();
     await expect.poll(() => admin.getByTestId("token-row").count()).toBe(0);
 
+    // Change the password on the same page; a wrong current password is refused first.
+    await admin.getByTestId("password-current").fill("not my password");
+    await admin.getByTestId("password-new").fill("an even longer password");
+    await admin.getByTestId("password-submit").click();
+    await admin.getByText("The current password is wrong.").waitFor();
+    await admin.getByTestId("password-current").fill("a long enough password");
+    await admin.getByTestId("password-submit").click();
+    await admin.getByTestId("password-changed").waitFor();
+    const oldLogin = await admin.request.post("/api/v1/auth/login", { data: { email: "grace@example.test", password: "a long enough password" } });
+    expect(oldLogin.status()).toBe(401);
+
     await admin.getByTestId("user-menu").click();
     await admin.getByTestId("logout-menu-item").click();
     await admin.waitForURL(/\/login$/);

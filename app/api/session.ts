@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type LoginBody, SessionResponse, type SignupBody } from "../../common/contracts/auth.ts";
+import { type ChangePasswordBody, type LoginBody, SessionResponse, type SignupBody } from "../../common/contracts/auth.ts";
 import { api, isApiError, rememberCsrfToken, requestNoContent } from "./client.ts";
 
 export const sessionKey = ["session"] as const;
@@ -49,5 +49,12 @@ export function useLogout() {
       queryClient.clear();
       queryClient.setQueryData(sessionKey, null);
     },
+  });
+}
+
+/** Changes the password; the server ends every other session of the account. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => requestNoContent("POST", "/me/password", body),
   });
 }

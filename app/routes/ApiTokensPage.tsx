@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { useForm } from "@mantine/form";
 import { CreateApiTokenBody } from "../../common/contracts/auth.ts";
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "../api/tokens.ts";
+import { ChangePasswordForm } from "../components/ChangePasswordForm.tsx";
 import { ConfirmRowAction } from "../components/ConfirmRowAction.tsx";
 import { CopyField } from "../components/CopyField.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
@@ -84,6 +85,9 @@ export function ApiTokensPage() {
           </Table>
         </Paper>
       )}
+      <Paper withBorder p="lg">
+        <ChangePasswordForm />
+      </Paper>
     </Stack>
   );
 }

@@ -37,3 +37,9 @@ export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const CreateApiTokenResponse = z.object({ token: ApiToken, secret: z.string() });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: Password,
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

@@ -58,3 +58,29 @@ export async function logIn(db: Db, input: Required<LoginBody>, clientKey: strin
   await clearFailures(db, emailKey);
   return { id: user.id, email: user.email, displayName: user.display_name };
 }
+
+/**
+ * Changes the caller's password after checking the current one (failures count towards the
+ * login rate limit), and ends every other session of the account: whoever knew the old password
+ * is logged out everywhere else.
+ */
+export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: { currentPassword: string; newPassword: string }) {
+  const user = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
+  const emailKey = `email:${user.email.toLowerCase()}`;
+  if ((await countRecentFailures(db, emailKey)) >= MAX_FAILURES_PER_EMAIL) {
+    throw new AppError("rate_limited", `Too many wrong passwords. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, {
+      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
+    });
+  }
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    await recordFailure(db, [emailKey]);
+    throw new AppError("validation_failed", "The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
+    let others = trx.deleteFrom("sessions").where("user_id", "=", userId);
+    if (keepSessionIdHash) others = others.where("id_hash", "!=", keepSessionIdHash);
+    await others.execute();
+  });
+}

@@ -47,6 +47,8 @@ const matrix: Record<string, Row> = {
   "POST /auth/login": { expected: everyone(200), body: (ctx) => ({ email: ctx.fixture.admin.email, password }) },
   "POST /auth/logout": { expected: users(204) },
   "GET /auth/session": { expected: users(200) },
+  // Wrong current password on purpose: the route is reachable for every signed-in caller, and nobody's password changes.
+  "POST /me/password": { expected: users(400), body: () => ({ currentPassword: "not the password", newPassword: "another long password" }) },
   "GET /me/tokens": { expected: users(200) },
   "POST /me/tokens": { expected: users(201), body: () => ({ name: "matrix" }) },
   "DELETE /me/tokens/{tokenId}": { expected: users(204) },

@@ -66,6 +66,36 @@ describe("accounts, sessions and API tokens", () => {
     expect(response.body).toMatchObject({ error: { code: "csrf_failed" } });
   });
 
+  it("changes the password: the current session stays, every other session ends, the old password stops working", async () => {
+    const gina = await signUpUser(app, "gina");
+    const elsewhere = await anonymous(app).post("/auth/login", { email: gina.email, password: "a long enough password" });
+    expect(elsewhere.status).toBe(200);
+    const otherCookie = (elsewhere.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const other = new ApiClient(app, { kind: "cookie", cookie: otherCookie, csrfToken: (elsewhere.body as { csrfToken: string }).csrfToken });
+
+    const wrong = await gina.client.post("/me/password", { currentPassword: "not it at all", newPassword: "a brand new password" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { code: "validation_failed", message: "The current password is wrong." } });
+    const tooShort = await gina.client.post("/me/password", { currentPassword: "a long enough password", newPassword: "short" });
+    expect(tooShort.status).toBe(400);
+
+    expect((await gina.client.post("/me/password", { currentPassword: "a long enough password", newPassword: "a brand new password" })).status).toBe(204);
+    expect((await gina.client.get("/auth/session")).status).toBe(200);
+    expect((await other.get("/auth/session")).status).toBe(401);
+    expect((await anonymous(app).post("/auth/login", { email: gina.email, password: "a long enough password" })).status).toBe(401);
+    expect((await anonymous(app).post("/auth/login", { email: gina.email, password: "a brand new password" })).status).toBe(200);
+  });
+
+  it("rate limits guessing the current password", async () => {
+    const hal = await signUpUser(app, "hal");
+    for (let i = 0; i < 10; i++) {
+      expect((await hal.client.post("/me/password", { currentPassword: `guess ${i}`, newPassword: "a brand new password" })).status).toBe(400);
+    }
+    const limited = await hal.client.post("/me/password", { currentPassword: "a long enough password", newPassword: "a brand new password" });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+  });
+
   it("creates an API token shown once, authenticates with it, and revokes it", async () => {
     const frank = await signUpUser(app, "frank");
     const created = await frank.client.post<{ token: { id: string; lastFour: string }; secret: string }>("/me/tokens", { name: "ci" });

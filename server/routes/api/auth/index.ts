@@ -3,12 +3,12 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
-import { logIn, signUp } from "../../../commands/accounts.ts";
+import { changePassword, logIn, signUp } from "../../../commands/accounts.ts";
 import { AppError } from "../../../errors.ts";
 import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { createSession, deleteSession } from "../../../models/sessions.ts";
-import { loginRoute, logoutRoute, sessionRoute, signupRoute } from "./schema.ts";
+import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute, signupRoute } from "./schema.ts";
 
 type SessionUser = { id: string; email: string; displayName: string };
 
@@ -57,5 +57,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       { user: { id: actor.userId, email: actor.email, displayName: actor.displayName }, csrfToken: actor.csrfToken ?? "" },
       200,
     );
+  });
+
+  mount(app, deps, changePasswordRoute, async (c) => {
+    const actor = c.get("actor");
+    if (!actor) throw new AppError("authentication_required", "Log in first.");
+    await changePassword(deps.db, actor.userId, actor.sessionIdHash, c.req.valid("json"));
+    return c.body(null, 204);
   });
 }

@@ -1,4 +1,4 @@
-import { LoginBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
+import { ChangePasswordBody, LoginBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
 import { ErrorResponse } from "../../../../common/contracts/errors.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { errorResponses, json, noContent } from "../responses.ts";
@@ -49,4 +49,19 @@ export const sessionRoute = defineRoute({
   summary: "The signed-in user",
   access: { kind: "user" },
   responses: { 200: json(SessionResponse, "The current session"), 401: errorResponses[401] },
+});
+
+export const changePasswordRoute = defineRoute({
+  method: "post",
+  path: "/me/password",
+  tags: ["auth"],
+  summary: "Change your password; every other session of the account ends",
+  access: { kind: "user" },
+  request: { body: { content: { "application/json": { schema: ChangePasswordBody } }, required: true } },
+  responses: {
+    ...noContent,
+    400: json(ErrorResponse, "Current password wrong or new one too short (code: validation_failed)"),
+    401: errorResponses[401],
+    429: json(ErrorResponse, "Too many wrong passwords (code: rate_limited)"),
+  },
 });

@@ -1,0 +1,35 @@
+import { Alert, Button, Group, PasswordInput, Stack, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { ChangePasswordBody } from "../../common/contracts/auth.ts";
+import { useChangePassword } from "../api/session.ts";
+import { ErrorAlert } from "./ErrorAlert.tsx";
+import { zodFieldError } from "./zod-field.ts";
+
+/** Password change; the server logs the account out everywhere else. */
+export function ChangePasswordForm() {
+  const change = useChangePassword();
+  const form = useForm({
+    initialValues: { currentPassword: "", newPassword: "" },
+    validate: { newPassword: zodFieldError(ChangePasswordBody.shape.newPassword) },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => change.mutate(values, { onSuccess: () => form.reset() }))}>
+      <Stack gap="sm" maw={420}>
+        <Title order={3}>Password</Title>
+        <ErrorAlert error={change.error} title="Password not changed" />
+        {change.isSuccess && (
+          <Alert color="teal" data-testid="password-changed">
+            Password changed. Every other session of your account was logged out.
+          </Alert>
+        )}
+        <PasswordInput label="Current password" autoComplete="current-password" data-testid="password-current" {...form.getInputProps("currentPassword")} />
+        <PasswordInput label="New password" description="At least 10 characters." autoComplete="new-password" data-testid="password-new" {...form.getInputProps("newPassword")} />
+        <Group>
+          <Button type="submit" loading={change.isPending} data-testid="password-submit">
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
