@@ -152,8 +152,13 @@ describe("browser: a team works together", () => {
     await admin.getByTestId("password-current").fill("a long enough password");
     await admin.getByTestId("password-submit").click();
     await admin.getByTestId("password-changed").waitFor();
-    const oldLogin = await admin.request.post("/api/v1/auth/login", { data: { email: "grace@example.test", password: "a long enough password" } });
-    expect(oldLogin.status()).toBe(401);
+    // From outside the browser (no session cookie): the old password no longer logs in.
+    const oldLogin = await fetch(`${product.tether.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "grace@example.test", password: "a long enough password" }),
+    });
+    expect(oldLogin.status).toBe(401);
 
     await admin.getByTestId("user-menu").click();
     await admin.getByTestId("logout-menu-item").click();
