@@ -54,3 +54,15 @@ export async function createUseCase(user: TestUser, base: string, body: Record<s
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.useCase;
 }
+
+export type HistoryRow = { field: string; oldValue: unknown; newValue: unknown; actor: unknown; source: string };
+
+/** The workspace's workflow, as an Admin reads it. */
+export async function workspaceStatuses(f: RoleFixture): Promise<{ id: string; name: string }[]> {
+  return (await f.admin.client.get<{ statuses: { id: string; name: string }[] }>(`/workspaces/${f.workspaceId}/statuses`)).body.statuses;
+}
+
+/** A use case's history, newest first, as an Admin reads it. */
+export async function useCaseHistory(f: RoleFixture, useCaseId: string): Promise<HistoryRow[]> {
+  return (await f.admin.client.get<{ history: HistoryRow[] }>(`${f.base}/${useCaseId}/history`)).body.history;
+}

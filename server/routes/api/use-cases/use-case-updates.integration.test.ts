@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../testing/app.ts";
 import type { TestUser } from "../../../testing/client.ts";
-import { createUseCase, type ErrorBody, type RoleFixture, setUpRoles, type UseCaseBody } from "./test-fixtures.ts";
+import {
+  createUseCase,
+  type ErrorBody,
+  type RoleFixture,
+  setUpRoles,
+  type UseCaseBody,
+  useCaseHistory,
+  workspaceStatuses,
+} from "./test-fixtures.ts";
 
 describe("use cases: updates, versions and history", () => {
   let app: TestApp;
@@ -12,11 +20,8 @@ describe("use cases: updates, versions and history", () => {
   });
   afterAll(async () => app.close());
 
-  const statuses = async () =>
-    (await f.admin.client.get<{ statuses: { id: string; name: string }[] }>(`/workspaces/${f.workspaceId}/statuses`)).body.statuses;
-  const historyOf = async (id: string) =>
-    (await f.admin.client.get<{ history: { field: string; oldValue: unknown; newValue: unknown; actor: unknown; source: string }[] }>(`${f.base}/${id}/history`)).body
-      .history;
+  const statuses = () => workspaceStatuses(f);
+  const historyOf = (id: string) => useCaseHistory(f, id);
 
   describe("update", () => {
     it("follows the role table: assigned Member, Moderator and Admin edit; others get 403 or 404", async () => {

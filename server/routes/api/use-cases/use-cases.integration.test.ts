@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCase } from "../../../../common/contracts/use-cases.ts";
 import { createTestApp, type TestApp } from "../../../testing/app.ts";
 import { ApiClient, type TestUser } from "../../../testing/client.ts";
-import { createUseCase, type ErrorBody, type RoleFixture, setUpRoles, type UseCaseBody } from "./test-fixtures.ts";
+import {
+  createUseCase,
+  type ErrorBody,
+  type RoleFixture,
+  setUpRoles,
+  type UseCaseBody,
+  useCaseHistory,
+  workspaceStatuses,
+} from "./test-fixtures.ts";
 
 describe("use cases: create, read, update, delete", () => {
   let app: TestApp;
@@ -13,11 +21,8 @@ describe("use cases: create, read, update, delete", () => {
   });
   afterAll(async () => app.close());
 
-  const statuses = async () =>
-    (await f.admin.client.get<{ statuses: { id: string; name: string }[] }>(`/workspaces/${f.workspaceId}/statuses`)).body.statuses;
-  const historyOf = async (id: string) =>
-    (await f.admin.client.get<{ history: { field: string; oldValue: unknown; newValue: unknown; actor: unknown; source: string }[] }>(`${f.base}/${id}/history`)).body
-      .history;
+  const statuses = () => workspaceStatuses(f);
+  const historyOf = (id: string) => useCaseHistory(f, id);
 
   describe("create", () => {
     it("numbers per workspace, starts in the first status, normalises tags and computes WSJF", async () => {
