@@ -21,6 +21,11 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** Behind one reverse proxy: take the client address from the last X-Forwarded-For hop it adds. */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   /** `invite`: after the first account, only people holding an invitation link may sign up. */
   SIGNUP_MODE: z.enum(["invite", "open"]).default("invite"),
   /** Where Jira Cloud scoped API tokens are sent (`<gateway>/ex/jira/{cloudId}`). */

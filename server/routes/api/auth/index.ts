@@ -5,6 +5,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
 import { changePassword, logIn, signUp } from "../../../commands/accounts.ts";
 import { AppError } from "../../../errors.ts";
+import { clientAddress } from "../../../http/client-address.ts";
 import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { createSession, deleteSession } from "../../../models/sessions.ts";
@@ -24,11 +25,12 @@ async function startSession(c: Context<AppEnv>, deps: AppDeps, user: SessionUser
   return { user, csrfToken: session.csrfToken };
 }
 
-function clientKey(c: Context<AppEnv>): string {
+function socketAddress(c: Context<AppEnv>): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    return getConnInfo(c).remote.address;
   } catch {
-    return "unknown";
+    // In-process requests (tests) have no socket.
+    return undefined;
   }
 }
 
@@ -39,7 +41,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
 
   mount(app, deps, loginRoute, async (c) => {
-    const user = await logIn(deps.db, c.req.valid("json"), clientKey(c));
+    const user = await logIn(
+      deps.db,
+      c.req.valid("json"),
+      clientAddress({ trustProxy: deps.env.TRUST_PROXY, forwardedFor: c.req.header("x-forwarded-for"), socketAddress: socketAddress(c) }),
+    );
     return c.json(await startSession(c, deps, user), 200);
   });
 
