@@ -32,6 +32,8 @@ const envSchema = z.object({
   JIRA_CLOUD_GATEWAY_URL: z.url().default("https://api.atlassian.com"),
   /** Per-request timeout for calls to Jira. */
   JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  // How long after an unanswered Epic create a search that finds no marker proves it did not happen (search/jql lags).
+  JIRA_SEARCH_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { JiraSyncTables } from "./schema-jira-sync.ts";
 
 /** Row types of the tables in migrations/, as Kysely sees them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -153,7 +154,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database {
+export interface Database extends JiraSyncTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

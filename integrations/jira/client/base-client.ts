@@ -1,6 +1,6 @@
 import { z } from "zod";
 import * as agileApi from "./agile-api.ts";
-import { JiraError, type JiraHttpMethod } from "./errors.ts";
+import { isJiraError, JiraError, type JiraHttpMethod } from "./errors.ts";
 import { findFieldRoles } from "./field-roles.ts";
 import type { JiraHttp } from "./http.ts";
 import type { JiraClient } from "./jira-client.ts";
@@ -178,7 +178,10 @@ export abstract class BaseJiraClient implements JiraClient {
     const created = await this.http.request({
       method: "POST",
       path,
-      body: { fields: await this.draftFields(draft, path) },
+      body: {
+        fields: await this.draftFields(draft, path),
+        ...(draft.properties ? { properties: Object.entries(draft.properties).map(([key, value]) => ({ key, value })) } : {}),
+      },
       schema: s.createdIssueSchema,
       permission: "CREATE_ISSUES",
     });
@@ -220,6 +223,21 @@ export abstract class BaseJiraClient implements JiraClient {
     return toIssue(wire, await this.issueMapping());
   }
 
+  /** An issue property's value; null when the issue has no such property. A missing issue is an error, never "absent". */
+  async getIssueProperty(issueKey: string, key: string): Promise<unknown> {
+    try {
+      const wire = await this.http.request({
+        method: "GET",
+        path: `${this.api}/issue/${encodeURIComponent(issueKey)}/properties/${encodeURIComponent(key)}`,
+        schema: z.object({ key: z.string(), value: z.unknown() }),
+      });
+      return wire.value ?? null;
+    } catch (error) {
+      if (isJiraError(error) && error.code === "NOT_FOUND" && error.errorMessages.some((m) => /property/i.test(m))) return null;
+      throw error;
+    }
+  }
+
   async editIssue(issueKey: string, changes: t.IssueChanges): Promise<void> {
     const path = `${this.api}/issue/${encodeURIComponent(issueKey)}`;
     const fields: Record<string, unknown> = { ...changes.fields };
@@ -229,7 +247,9 @@ export abstract class BaseJiraClient implements JiraClient {
     }
     if (changes.priorityId !== undefined) fields.priority = { id: changes.priorityId };
     if (changes.labels !== undefined) fields.labels = changes.labels;
-    await this.http.request({ method: "PUT", path, body: { fields }, schema: s.ignoredBodySchema, issueKey, permission: "EDIT_ISSUES" });
+    if (changes.assigneeId !== undefined) fields.assignee = changes.assigneeId === null ? null : this.userReference(changes.assigneeId);
+    const body = { fields, ...(changes.update && Object.keys(changes.update).length > 0 ? { update: changes.update } : {}) };
+    await this.http.request({ method: "PUT", path, body, schema: s.ignoredBodySchema, issueKey, permission: "EDIT_ISSUES" });
   }
 
   async deleteIssue(issueKey: string, options: { deleteSubtasks?: boolean } = {}): Promise<void> {

@@ -188,14 +188,21 @@ export type IssueDraft = {
   priorityId?: string;
   labels?: string[];
   fields?: Record<string, unknown>;
+  /** Issue properties set with the create (invisible to people; Tether marks its Epics this way). */
+  properties?: Record<string, unknown>;
 };
 
 export type IssueChanges = {
   summary?: string;
   description?: RichText | null;
   priorityId?: string;
+  /** Replaces the whole label set; prefer `update` add/remove so labels added in Jira survive. */
   labels?: string[];
+  /** null unassigns; set in the same PUT as the other fields (one write). */
+  assigneeId?: JiraUserId | null;
   fields?: Record<string, unknown>;
+  /** Jira's `update` operations per field, e.g. `{ labels: [{ add: "x" }, { remove: "y" }] }`. */
+  update?: Record<string, Array<Record<string, unknown>>>;
 };
 
 export type CreatedIssue = { id: string; key: string };

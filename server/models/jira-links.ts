@@ -1,0 +1,88 @@
+import { sql } from "kysely";
+import type { Db } from "../db/pool.ts";
+import type { JiraLinkRow, LinkState } from "../db/schema-jira-sync.ts";
+
+export type { JiraLinkRow } from "../db/schema-jira-sync.ts";
+
+export async function findLinkByUseCase(db: Db, workspaceId: string, useCaseId: string): Promise<JiraLinkRow | undefined> {
+  return db.selectFrom("jira_links").selectAll().where("workspace_id", "=", workspaceId).where("use_case_id", "=", useCaseId).executeTakeFirst();
+}
+
+export async function findLink(db: Db, linkId: string): Promise<JiraLinkRow | undefined> {
+  return db.selectFrom("jira_links").selectAll().where("id", "=", linkId).executeTakeFirst();
+}
+
+export async function findLinkByIssue(db: Db, workspaceId: string, issue: { id?: string | null; key?: string | null }): Promise<JiraLinkRow | undefined> {
+  let query = db.selectFrom("jira_links").selectAll().where("workspace_id", "=", workspaceId);
+  if (issue.id) query = query.where("issue_id", "=", issue.id);
+  else if (issue.key) query = query.where("issue_key", "=", issue.key);
+  else return undefined;
+  return query.executeTakeFirst();
+}
+
+export async function insertLink(
+  db: Db,
+  values: { workspaceId: string; useCaseId: string; projectKey: string; state: LinkState; issueId?: string; issueKey?: string; createdBy: string | null },
+): Promise<JiraLinkRow> {
+  return db
+    .insertInto("jira_links")
+    .values({
+      workspace_id: values.workspaceId,
+      use_case_id: values.useCaseId,
+      project_key: values.projectKey,
+      state: values.state,
+      issue_id: values.issueId ?? null,
+      issue_key: values.issueKey ?? null,
+      created_by: values.createdBy,
+      push_requested_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export type LinkUpdate = Partial<{
+  issue_id: string | null;
+  issue_key: string | null;
+  project_key: string;
+  state: LinkState;
+  state_code: string | null;
+  state_reason: string | null;
+  create_attempted_at: Date | null;
+  base: Record<string, unknown>;
+  jira_updated_at: Date | null;
+  last_synced_at: Date | null;
+  attempts: number;
+}>;
+
+export async function updateLink(db: Db, linkId: string, update: LinkUpdate): Promise<void> {
+  const { base, ...rest } = update;
+  await db
+    .updateTable("jira_links")
+    .set({ ...rest, ...(base ? { base: JSON.stringify(base) } : {}), updated_at: new Date() })
+    .where("id", "=", linkId)
+    .execute();
+}
+
+/** Marks fields changed in Tether now (for "newest change wins") and the link as waiting to be carried. */
+export async function markTetherChanged(db: Db, linkId: string, fields: readonly string[]): Promise<void> {
+  const now = new Date().toISOString();
+  const stamps = JSON.stringify(Object.fromEntries(fields.map((f) => [f, now])));
+  await db
+    .updateTable("jira_links")
+    .set({
+      tether_changed_at: sql`tether_changed_at || ${stamps}::jsonb`,
+      push_requested_at: new Date(),
+      state: sql`CASE WHEN state IN ('ok', 'error') THEN 'pending' ELSE state END`,
+      updated_at: new Date(),
+    })
+    .where("id", "=", linkId)
+    .execute();
+}
+
+export async function deleteLink(db: Db, linkId: string): Promise<void> {
+  await db.deleteFrom("jira_links").where("id", "=", linkId).execute();
+}
+
+export async function linksOfWorkspace(db: Db, workspaceId: string): Promise<JiraLinkRow[]> {
+  return db.selectFrom("jira_links").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").execute();
+}
