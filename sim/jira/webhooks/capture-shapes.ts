@@ -3,7 +3,7 @@ import { shapeDifferences, type ShapeOptions } from "./json-shape.ts";
 type Json = Record<string, unknown>;
 
 /** Site-specific custom fields: compared by type where both sides have them, never required. */
-export const customFieldsAreSiteSpecific: ShapeOptions["openKeys"] = (path, key) => path === "issue.fields" && key.startsWith("customfield_");
+export const customFieldsAreSiteSpecific = (path: string, key: string): boolean => path === "issue.fields" && key.startsWith("customfield_");
 
 /** Changelog items keyed by field id (the capture and the sim may list them in another order). */
 export function itemsByField(body: Json): Map<string, Json> {
