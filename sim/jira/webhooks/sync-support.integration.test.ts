@@ -61,6 +61,19 @@ describe("webhooks for sync tests", () => {
     expect(itemsOf(body)).toEqual([expect.objectContaining({ fieldId: "summary", toString: "Pushed by Tether" })]);
   });
 
+  it("retries a failing receiver on Cloud's schedule, compressed through /_sim/faults", async () => {
+    await control(site, "PUT", "/faults", { webhooks: { retryTimeScale: 0.0005 } });
+    site.receiver.respond = (index) => (index < 2 ? 503 : 200);
+    try {
+      const deliveries = await site.deliveriesOf(async () => ok(await site.rest.put("/rest/api/3/issue/TETH-5", { fields: { summary: "Retried" } }), 204));
+      expect(deliveries.map((delivery) => delivery.headers["x-atlassian-webhook-retry"] ?? null)).toEqual([null, "1", "2"]);
+      expect(new Set(deliveries.map((delivery) => delivery.headers["x-atlassian-webhook-identifier"])).size).toBe(1);
+    } finally {
+      site.receiver.respond = () => 200;
+      await control(site, "PUT", "/faults", { webhooks: { retryTimeScale: 1 } });
+    }
+  });
+
   it("never carries an e-mail address on Cloud, though REST shows a visible one", async () => {
     const ada = site.sim.control.user("ada");
     expect(ok(await site.rest.get(`/rest/api/3/user?accountId=${encodeURIComponent(ada.accountId)}`))).toMatchObject({ emailAddress: ada.email });
