@@ -9,7 +9,8 @@ const usage = `Usage: npm run jira-sim -- --flavor cloud|datacenter [--port 8080
   faults: [--latency ms] [--jitter ms] [--error-rate 0..1] [--error-status 500|502|503]
           [--rate-limit-rate 0..1] [--retry-after seconds|none] [--per-issue-limit]
           [--burst-limit] [--reset-after-write-rate 0..1] [--search-lag ms]
-          [--webhook-drop 0..1] [--webhook-duplicate 0..1] [--webhook-reorder 0..1] [--webhook-delay ms]`;
+          [--webhook-drop 0..1] [--webhook-duplicate 0..1] [--webhook-reorder 0..1] [--webhook-delay ms]
+          [--webhook-secondary-delay ms] [--webhook-retry-scale 0..1]  (1 = Cloud's real retries, up to 30 min)`;
 
 const rate = z.coerce.number().min(0).max(1);
 const ms = z.coerce.number().int().min(0);
@@ -37,6 +38,8 @@ const argsSchema = z.object({
   "webhook-duplicate": rate.optional(),
   "webhook-reorder": rate.optional(),
   "webhook-delay": ms.optional(),
+  "webhook-secondary-delay": ms.optional(),
+  "webhook-retry-scale": rate.optional(),
 });
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
       "rate-limit-rate": stringOption, "retry-after": stringOption, "per-issue-limit": flagOption, "burst-limit": flagOption,
       "reset-after-write-rate": stringOption, "search-lag": stringOption,
       "webhook-drop": stringOption, "webhook-duplicate": stringOption, "webhook-reorder": stringOption, "webhook-delay": stringOption,
+      "webhook-secondary-delay": stringOption, "webhook-retry-scale": stringOption,
     },
   });
   if (values.help) {
@@ -84,6 +88,8 @@ async function main(): Promise<void> {
       duplicateRate: args["webhook-duplicate"],
       reorderRate: args["webhook-reorder"],
       delayMs: args["webhook-delay"],
+      secondaryDelayMs: args["webhook-secondary-delay"],
+      retryTimeScale: args["webhook-retry-scale"],
     }),
   });
   const sim = await startJiraSim({

@@ -7,6 +7,10 @@ export const webhookFaultsSchema = z.object({
   reorderRate: z.number().min(0).max(1).default(0),
   delayMs: z.number().int().min(0).default(0),
   delayJitterMs: z.number().int().min(0).default(0),
+  /** Extra wait for deliveries on Jira Cloud's Secondary flow (cascading fallout). */
+  secondaryDelayMs: z.number().int().min(0).default(0),
+  /** Not a fault: 1 = Cloud's real retry schedule (up to 30 minutes); tests compress it, e.g. 0.001. */
+  retryTimeScale: z.number().min(0).max(1).default(1),
   seed: z.number().int().optional(),
 });
 export type WebhookFaultSettings = z.infer<typeof webhookFaultsSchema>;

@@ -223,7 +223,9 @@ export function applyInput(
       return field?.options?.find((option) => option.id === raw)?.value ?? String(raw);
     };
     const before = issue.custom[fieldId] ?? null;
-    changes.custom(fieldId, field?.name ?? fieldId, before === null ? null : String(before), display(before), value === null ? null : String(value), display(value));
+    // Jira puts ids in from/to only for option fields; numbers and text go in the strings alone.
+    const id = (raw: string | number | null) => (raw === null || !field?.options ? null : String(raw));
+    changes.custom(fieldId, field?.name ?? fieldId, id(before), display(before), id(value), display(value));
     issue.custom[fieldId] = value;
   }
   if (changes.empty) return;
@@ -249,10 +251,13 @@ export function deleteIssue(deps: CommandDeps, actor: Actor, issue: SimIssue, de
   if (subtasks.length > 0 && !deleteSubtasks) {
     throw new JiraHttpError(400, [`The issue '${issue.key}' has subtasks. Set 'deleteSubtasks' to true to delete the issue with its subtasks.`]);
   }
-  for (const subtask of subtasks) removeWithEvent(deps, actor, subtask);
-  // Children of a deleted epic stay, without a parent / Epic Link.
-  for (const child of store.childrenOf(issue.id)) applyInput(deps, { ...actor, origin: "control" }, child, { parentId: null }, "issue_updated");
-  for (const child of store.epicLinkedChildrenOf(issue.id)) applyInput(deps, { ...actor, origin: "control" }, child, { epicLinkId: null }, "issue_updated");
+  // The cascade is the deletion's fallout: Jira Cloud sends it on the Secondary webhook flow.
+  deps.events.fallout(() => {
+    for (const subtask of subtasks) removeWithEvent(deps, actor, subtask);
+    // Children of a deleted epic stay, without a parent / Epic Link.
+    for (const child of store.childrenOf(issue.id)) applyInput(deps, { ...actor, origin: "control" }, child, { parentId: null }, "issue_updated");
+    for (const child of store.epicLinkedChildrenOf(issue.id)) applyInput(deps, { ...actor, origin: "control" }, child, { epicLinkId: null }, "issue_updated");
+  });
   removeWithEvent(deps, actor, issue);
 }
 

@@ -1,10 +1,11 @@
 import type { SimStore } from "../model/store.ts";
 import type { ChangeItem, SimComment, SimIssue, SimUser } from "../model/types.ts";
-import type { SimWebhookEvent, WebhookDispatcher } from "../webhooks/types.ts";
+import type { SimWebhookEvent, WebhookDispatcher, WebhookFlow } from "../webhooks/types.ts";
 import type { RenderContext } from "../render/context.ts";
 import { selectFields, type FieldSelection } from "../render/field-selection.ts";
 import { renderComment, renderIssue } from "../render/issue.ts";
 import { renderUser } from "../render/users.ts";
+import { unmodelledCustomFields, unmodelledStandardFields } from "../render/webhook-fields.ts";
 import { buildView, type JqlIssueView } from "../search/jql-view.ts";
 
 type Json = Record<string, unknown>;
@@ -22,6 +23,7 @@ export class IssueEvents {
   private readonly webhookFields: FieldSelection;
   private readonly commentIssueFields: FieldSelection;
   readonly emitted: SimWebhookEventPayload[] = [];
+  private flow: WebhookFlow = "Primary";
 
   constructor(
     private readonly store: SimStore,
@@ -58,34 +60,64 @@ export class IssueEvents {
     });
   }
 
+  /**
+   * Call before removing the issue. On Cloud each of its comments then goes as a comment_deleted
+   * on the Secondary flow (no jira:issue_updated twin: the issue is gone).
+   */
   issueDeleted(issue: SimIssue, actor: SimUser, view: JqlIssueView): void {
     this.emit({ webhookEvent: "jira:issue_deleted", user: renderUser(this.v2, actor), issue: this.issueJson(issue), jqlView: view });
+    if (this.store.flavor !== "cloud") return;
+    this.fallout(() => {
+      for (const comment of issue.comments) this.emit({ ...this.commentEvent("comment_deleted", issue, comment, view), issueUpdatedTwin: false });
+    });
   }
 
   comment(kind: "comment_created" | "comment_updated" | "comment_deleted", issue: SimIssue, comment: SimComment): void {
-    this.emit({
-      webhookEvent: kind,
-      issue: renderIssue(this.v2, issue, { fields: this.commentIssueFields, expand: new Set(), selfStyle: "webhook" }),
-      comment: renderComment(this.v2, issue, comment),
-      jqlView: buildView(this.store, issue),
-      // Jira also sends a jira:issue_updated for a comment; the dispatcher builds it from this.
-      issueSnapshot: this.issueJson(issue),
-    });
+    this.emit(this.commentEvent(kind, issue, comment, buildView(this.store, issue)));
+  }
+
+  /**
+   * Runs a change whose events are the fallout of another one (the sub-tasks deleted with their
+   * parent, the children unlinked from a deleted epic): Jira sends them on the Secondary flow.
+   */
+  fallout<T>(change: () => T): T {
+    const previous = this.flow;
+    this.flow = "Secondary";
+    try {
+      return change();
+    } finally {
+      this.flow = previous;
+    }
   }
 
   /** Snapshot the issue as the webhook body will carry it; call before deleting. */
   issueJson(issue: SimIssue): Json {
     const json = renderIssue(this.v2, issue, { fields: this.webhookFields, expand: new Set(), selfStyle: "webhook" });
     delete json.expand;
+    json.fields = { ...unmodelledStandardFields(this.v2, issue), ...unmodelledCustomFields(this.v2), ...(json.fields as Json) };
     return json;
+  }
+
+  private commentEvent(kind: "comment_created" | "comment_updated" | "comment_deleted", issue: SimIssue, comment: SimComment, view: JqlIssueView): SimWebhookEventPayload {
+    const cutDown = renderIssue(this.v2, issue, { fields: this.commentIssueFields, expand: new Set(), selfStyle: "webhook" });
+    delete cutDown.expand;
+    return {
+      webhookEvent: kind,
+      issue: cutDown,
+      comment: renderComment(this.v2, issue, comment),
+      jqlView: view,
+      // Jira also sends a jira:issue_updated for a comment; the dispatcher builds it from this.
+      issueSnapshot: this.issueJson(issue),
+    };
   }
 
   /** The base URL is known only once the server listens, so the context is built per event. */
   private get v2(): RenderContext {
-    return { store: this.store, baseUrl: this.site.baseUrl, version: 2 };
+    return { store: this.store, baseUrl: this.site.baseUrl, version: 2, audience: "webhook" };
   }
 
-  private emit(event: SimWebhookEventPayload): void {
+  private emit(payload: SimWebhookEventPayload): void {
+    const event: SimWebhookEventPayload = { ...payload, flow: this.flow };
     this.emitted.push(event);
     if (this.emitted.length > this.keepHistory) this.emitted.splice(0, this.emitted.length - this.keepHistory);
     if (!this.dispatcher) return;

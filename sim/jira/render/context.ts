@@ -8,6 +8,11 @@ export type RenderContext = {
   version: ApiVersion;
   /** Rendered catalog entries and users, reused across issues (they are immutable once rendered). */
   memo?: Map<string, unknown>;
+  /**
+   * Who reads the JSON: a REST caller (default) or a webhook receiver. Cloud webhook bodies
+   * never carry e-mail addresses, whatever the users' profile visibility.
+   */
+  audience?: "rest" | "webhook";
 };
 
 export function memoized<T>(ctx: RenderContext, key: string, build: () => T): T {

@@ -23,9 +23,11 @@ export function renderIssueType(ctx: RenderContext, type: IssueTypeDef): Json {
     subtask: type.subtask,
     avatarId: type.avatarId,
   };
-  // Data Center issue types carry no hierarchy level; Cloud adds it and an entity id.
+  // Data Center issue types carry no hierarchy level; Cloud adds it. Only team-managed projects'
+  // types carry an entityId (cloud-issue_created.json); the sim's projects are company-managed
+  // (`simplified: false`), whose types have none (cloud-issue_updated-status.json).
   if (ctx.store.flavor === "datacenter") return base;
-  return { ...base, entityId: type.entityId, hierarchyLevel: type.hierarchyLevel };
+  return { ...base, hierarchyLevel: type.hierarchyLevel };
 }
 
 export function renderStatusCategory(ctx: RenderContext, key: StatusDef["category"]): Json {

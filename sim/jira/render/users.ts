@@ -13,14 +13,18 @@ function avatarUrls(baseUrl: string, user: SimUser): Record<string, string> {
   };
 }
 
-/** User JSON as Jira returns it: Cloud by accountId (email only when visible), Data Center by name/key. */
+/**
+ * User JSON as Jira returns it: Cloud by accountId (email only when visible, and never in a
+ * webhook body), Data Center by name/key with the email always.
+ */
 export function renderUser(ctx: RenderContext, user: SimUser): UserJson {
   if (ctx.store.flavor === "cloud") {
+    const showEmail = user.emailVisible && ctx.audience !== "webhook";
     return {
       self: `${apiBase(ctx)}/user?accountId=${encodeURIComponent(user.accountId)}`,
       accountId: user.accountId,
       accountType: user.accountType,
-      ...(user.emailVisible ? { emailAddress: user.email } : {}),
+      ...(showEmail ? { emailAddress: user.email } : {}),
       avatarUrls: avatarUrls(ctx.baseUrl, user),
       displayName: user.displayName,
       active: user.active,
@@ -42,7 +46,7 @@ export function renderUser(ctx: RenderContext, user: SimUser): UserJson {
 export function renderUserByKey(ctx: RenderContext, key: string | null): UserJson | null {
   if (key === null) return null;
   const user = ctx.store.userByKey(key);
-  return user ? memoized(ctx, `user:${key}`, () => renderUser(ctx, user)) : null;
+  return user ? memoized(ctx, `user:${ctx.audience ?? "rest"}:${key}`, () => renderUser(ctx, user)) : null;
 }
 
 /** `/myself` adds locale (and Cloud adds groups/applicationRoles only on expand). */

@@ -39,6 +39,7 @@ describe("webhook delivery", () => {
     expect(webhook.headers["content-type"]).toBe("application/json; charset=UTF-8");
     expect(webhook.headers["user-agent"]).toBe("Atlassian Webhook HTTP Client");
     expect(webhook.headers["x-atlassian-webhook-identifier"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(webhook.headers["x-atlassian-webhook-flow"]).toBe("Primary");
     expect(webhook.headers).not.toHaveProperty("x-atlassian-webhook-retry");
     const signature = String(webhook.headers["x-hub-signature"]);
     const [method, hex] = signature.split("=");
@@ -56,7 +57,7 @@ describe("webhook delivery", () => {
     expect(receiver.received[0]?.headers).not.toHaveProperty("x-hub-signature");
   });
 
-  it.each([500, 503, 429])("retries %i with the same identifier and a retry counter", async (status) => {
+  it.each([408, 409, 425, 429, 500, 503, 504])("retries %i with the same identifier and a retry counter", async (status) => {
     receiver.respond = (index) => (index < 2 ? status : 200);
     const hooks = start();
     hooks.dispatch(issueUpdated("ABC-1"), [registration(receiver.url)]);
@@ -73,7 +74,7 @@ describe("webhook delivery", () => {
     ]);
   });
 
-  it.each([400, 404, 410])("does not retry %i", async (status) => {
+  it.each([400, 401, 403, 404, 410, 413, 422])("does not retry %i", async (status) => {
     receiver.respond = () => status;
     const hooks = start();
     hooks.dispatch(issueUpdated("ABC-1"), [registration(receiver.url)]);
@@ -108,6 +109,34 @@ describe("webhook delivery", () => {
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]?.headers["user-agent"]).toContain("JIRA");
     expect(dc.deliveries()).toMatchObject([{ attempt: 1, outcome: "failed", status: 502 }]);
+  });
+
+  it("spreads Cloud's retries over up to 30 minutes, compressed by retryTimeScale", async () => {
+    receiver.respond = () => 503;
+    // Real schedule: the five retries start within 29 min 58 s of the first attempt, at least half
+    // of that. At 1/2000 that is 0.45 s to 0.9 s.
+    const hooks = start({ retry: { timeoutMs: 2_000 }, faults: { retryTimeScale: 0.0005 } });
+    hooks.dispatch(issueUpdated("ABC-1"), [registration(receiver.url)]);
+    await hooks.idle();
+    expect(receiver.received).toHaveLength(6);
+    const spread = (receiver.received[5]?.receivedAt ?? 0) - (receiver.received[0]?.receivedAt ?? 0);
+    expect(spread).toBeGreaterThanOrEqual(440);
+    expect(spread).toBeLessThan(5_000);
+    expect(hooks.deliveries().at(-1)).toMatchObject({ attempt: 6, outcome: "failed", status: 503 });
+  });
+
+  it("sends a Secondary delivery after the Primary ones of the same change, and delays it by secondaryDelayMs", async () => {
+    const hooks = start({ faults: { secondaryDelayMs: 150 } });
+    const dispatchedAt = Date.now();
+    hooks.dispatch({ ...issueUpdated("ABC-2"), flow: "Secondary" }, [registration(receiver.url)]);
+    hooks.dispatch(issueUpdated("ABC-1"), [registration(receiver.url)]);
+    await hooks.idle();
+    expect(receiver.received.map((webhook) => [(webhook.json.issue as { key: string }).key, webhook.headers["x-atlassian-webhook-flow"]])).toEqual([
+      ["ABC-1", "Primary"],
+      ["ABC-2", "Secondary"],
+    ]);
+    expect((receiver.received[1]?.receivedAt ?? 0) - dispatchedAt).toBeGreaterThanOrEqual(145);
+    expect(hooks.deliveries().map((attempt) => attempt.flow).sort()).toEqual(["Primary", "Secondary"]);
   });
 
   it("gives every delivery its own identifier", async () => {

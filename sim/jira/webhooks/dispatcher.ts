@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { buildWebhookEnvelopes } from "./envelope.ts";
 import { WebhookFilters } from "./jql-filter.ts";
-import { isRetryable, postWebhook } from "./post.ts";
+import { postWebhook } from "./post.ts";
 import { seededRandom } from "../prng.ts";
+import { CLOUD_BASE_DELAY_MS, CLOUD_MAX_ATTEMPTS, isRetryable, retryDelayMs } from "./retry-policy.ts";
 import { signWebhookBody } from "./signature.ts";
-import type { DeliveryOutcome, DeliveryRecord, SimWebhookEvent, WebhookDispatcher, WebhookDispatcherOptions, WebhookFaults, WebhookRegistration } from "./types.ts";
+import type { DeliveryOutcome, DeliveryRecord, SimWebhookEvent, WebhookDispatcher, WebhookDispatcherOptions, WebhookFaults, WebhookFlow, WebhookRegistration } from "./types.ts";
 
 /** One body for one registration; a duplicate fault makes a second copy with the same identifier. */
 type Delivery = {
@@ -15,11 +16,14 @@ type Delivery = {
   sequence: number;
   signature: string | null;
   webhookEvent: string;
+  flow: WebhookFlow;
   issueKey: string;
   duplicate: boolean;
 };
 
-const DEFAULT_FAULTS: WebhookFaults = { dropRate: 0, duplicateRate: 0, reorderRate: 0, delayMs: 0, delayJitterMs: 0 };
+const DEFAULT_FAULTS: WebhookFaults = { dropRate: 0, duplicateRate: 0, reorderRate: 0, delayMs: 0, delayJitterMs: 0, secondaryDelayMs: 0, retryTimeScale: 1 };
+/** Secondary deliveries start after the Primary ones of the same change, never before. */
+const SECONDARY_MIN_LAG_MS = 5;
 const USER_AGENT = { cloud: "Atlassian Webhook HTTP Client", datacenter: "Atlassian HttpClient 4.0.0 / JIRA-9.12.0 (9120000) / Default" } as const;
 
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
@@ -27,8 +31,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   const log = options.log ?? (() => undefined);
   const now = options.now ?? Date.now;
   // Jira Cloud retries up to five times; Data Center does not retry failed deliveries.
-  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? (flavor === "cloud" ? 6 : 1));
-  const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? 200);
+  const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? (flavor === "cloud" ? CLOUD_MAX_ATTEMPTS : 1));
+  const baseDelayMs = Math.max(0, options.retry?.baseDelayMs ?? CLOUD_BASE_DELAY_MS);
   const timeoutMs = Math.max(1, options.retry?.timeoutMs ?? 10_000);
   const reorderHoldMs = options.reorderHoldMs ?? 1_000;
   const keepDeliveries = options.keepDeliveries ?? 10_000;
@@ -57,6 +61,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       attempt,
       duplicate: delivery.duplicate,
       webhookEvent: delivery.webhookEvent,
+      flow: delivery.flow,
       issueKey: delivery.issueKey,
       status,
       error,
@@ -108,6 +113,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       "User-Agent": USER_AGENT[flavor],
       "X-Atlassian-Webhook-Identifier": delivery.identifier,
     };
+    // Cloud only: Data Center has one lane and no such header.
+    if (flavor === "cloud") headers["X-Atlassian-Webhook-Flow"] = delivery.flow;
     if (attemptNumber > 1) headers["X-Atlassian-Webhook-Retry"] = String(attemptNumber - 1);
     if (delivery.signature) headers["X-Hub-Signature"] = delivery.signature;
     return headers;
@@ -127,7 +134,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         record(delivery, attemptNumber, status !== null && status < 400 ? "delivered" : "rejected", startedAt, status, error);
       } else if (attemptNumber < maxAttempts && !closed) {
         record(delivery, attemptNumber, "retrying", startedAt, status, error);
-        const backoff = baseDelayMs * 2 ** (attemptNumber - 1) * (0.75 + 0.5 * jitterRandom());
+        const backoff = retryDelayMs(attemptNumber, { baseDelayMs, timeScale: faults.retryTimeScale }, jitterRandom());
         log("webhook delivery failed; retrying", { identifier: delivery.identifier, url: delivery.registration.url, attempt: attemptNumber, status, error, backoffMs: Math.round(backoff) });
         later(backoff, () => void attempt(delivery, attemptNumber + 1));
       } else {
@@ -150,7 +157,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
       log("webhook delivery dropped by fault injection", { identifier: delivery.identifier, url: delivery.registration.url });
       return;
     }
-    const delay = Math.max(0, faults.delayMs + jitterDraw * faults.delayJitterMs);
+    const lag = delivery.flow === "Secondary" ? SECONDARY_MIN_LAG_MS + faults.secondaryDelayMs : 0;
+    const delay = Math.max(0, faults.delayMs + jitterDraw * faults.delayJitterMs) + lag;
     const copies = duplicateDraw < faults.duplicateRate ? [delivery, { ...delivery, duplicate: true }] : [delivery];
     const reorder = reorderDraw < faults.reorderRate;
     for (const copy of copies) {
@@ -177,6 +185,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
             body,
             signature: registration.secret ? signWebhookBody(registration.secret, body) : null,
             webhookEvent: envelope.webhookEvent,
+            flow: event.flow ?? "Primary",
             issueKey: envelope.issueKey,
             duplicate: false,
           });

@@ -36,16 +36,15 @@ export function buildWebhookEnvelopes(event: SimWebhookEvent, flavor: "cloud" | 
     // is reachable only through `comment.self`.
     const commentBody: Json = { timestamp, webhookEvent: name, comment: event.comment ?? {} };
     if (flavor === "cloud") commentBody.issue = event.issue;
+    const commentEnvelope: WebhookEnvelope = { webhookEvent: name, issueKey, body: commentBody };
+    if (event.issueUpdatedTwin === false) return [commentEnvelope];
     const twin: Json = { timestamp, webhookEvent: "jira:issue_updated", issue_event_type_name: COMMENT_EVENT_TYPES[name] };
     const user = event.user ?? commentAuthor(event.comment);
     if (user) twin.user = user;
     twin.issue = event.issueSnapshot ?? event.issue;
     if (event.changelog) twin.changelog = event.changelog;
     twin.comment = event.comment ?? {};
-    return [
-      { webhookEvent: name, issueKey, body: commentBody },
-      { webhookEvent: "jira:issue_updated", issueKey, body: twin },
-    ];
+    return [commentEnvelope, { webhookEvent: "jira:issue_updated", issueKey, body: twin }];
   }
   const body: Json = { timestamp, webhookEvent: name };
   if (name !== "jira:issue_deleted") body.issue_event_type_name = event.issueEventTypeName ?? (name === "jira:issue_created" ? "issue_created" : "issue_updated");

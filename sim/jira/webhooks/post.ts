@@ -15,8 +15,3 @@ export async function postWebhook(url: string, headers: Record<string, string>, 
     return { kind: "error", error: message, timedOut };
   }
 }
-
-/** Jira retries a delivery the receiver could not take: 5xx, 429, timeouts, network errors. */
-export function isRetryable(result: PostResult): boolean {
-  return result.kind === "error" || result.status === 429 || result.status >= 500;
-}

@@ -9,9 +9,18 @@ export type SimWebhookEventName =
   | "comment_updated"
   | "comment_deleted";
 
+/**
+ * Jira Cloud's delivery lanes (`X-Atlassian-Webhook-Flow`): `Primary` for the change a user made,
+ * `Secondary` for its fallout in bulk or cascading changes (e.g. the comment_deleted sent for each
+ * comment of a deleted issue), which Jira allows up to about 15 minutes.
+ */
+export type WebhookFlow = "Primary" | "Secondary";
+
 /** One change in the simulator, rendered in the REST v2 shape webhook bodies carry. */
 export type SimWebhookEvent = {
   webhookEvent: SimWebhookEventName;
+  /** Default `Primary`. */
+  flow?: WebhookFlow;
   issueEventTypeName?: string;
   user?: Record<string, unknown>;
   issue: Record<string, unknown>;
@@ -23,6 +32,11 @@ export type SimWebhookEvent = {
    * delivery Jira also sends for a comment (`issue_commented` …). Falls back to `issue`.
    */
   issueSnapshot?: Record<string, unknown>;
+  /**
+   * Comment events only: whether Jira also sends the `jira:issue_updated` twin (default true).
+   * Not for the comment deletions that follow an issue deletion: there is no issue left to update.
+   */
+  issueUpdatedTwin?: boolean;
 };
 
 // The store keeps the registrations; the dispatcher reads the same type.
@@ -35,13 +49,24 @@ export type WebhookFaults = {
   reorderRate: number;
   delayMs: number;
   delayJitterMs: number;
+  /** Extra wait for `Secondary` deliveries (Jira allows them up to ~15 minutes). */
+  secondaryDelayMs: number;
+  /**
+   * Not a fault: multiplies the retry schedule. 1 (default) is Jira Cloud's real time, retries
+   * spread over up to 30 minutes; tests compress it, e.g. 0.001 puts all retries within 1.8 s.
+   */
+  retryTimeScale: number;
   seed?: number;
 };
 
 export type WebhookRetryOptions = {
   /** Attempts in total, first one included. Cloud: 6 (five retries); Data Center: 1 (Jira DC does not retry). */
   maxAttempts?: number;
-  /** First retry waits this long, doubling after each failed attempt (with ±25 % jitter). */
+  /**
+   * The first retry waits up to this long (half to all of it), each later one up to twice the
+   * one before. Default 58 s, so Cloud's five retries end within 30 minutes (see retry-policy.ts).
+   * The fault setting `retryTimeScale` multiplies it.
+   */
   baseDelayMs?: number;
   /** A receiver that has not answered by then counts as a timeout, which is retried. */
   timeoutMs?: number;
@@ -63,7 +88,7 @@ export type WebhookDispatcherOptions = {
 };
 
 /**
- * How one attempt ended: `delivered` (2xx/3xx), `rejected` (4xx other than 429, not retried),
+ * How one attempt ended: `delivered` (2xx/3xx), `rejected` (4xx other than 408, 409, 425 and 429: not retried),
  * `retrying` (failed, another attempt is scheduled), `failed` (failed, attempts exhausted),
  * `dropped` (a fault swallowed it), `cancelled` (the dispatcher closed).
  */
@@ -78,6 +103,7 @@ export type DeliveryRecord = {
   /** True for the extra copy a duplicate fault sends. */
   duplicate: boolean;
   webhookEvent: string;
+  flow: WebhookFlow;
   issueKey: string;
   status: number | null;
   error: string | null;
