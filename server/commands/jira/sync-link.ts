@@ -1,0 +1,139 @@
+import { isJiraError } from "../../../integrations/jira/client/index.ts";
+import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts";
+import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
+import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
+import type { AppDeps } from "../../http/types.ts";
+import { findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
+import { recordSyncLog } from "../../models/jira-sync-log.ts";
+import { findUseCase } from "../../models/use-cases.ts";
+import { presentUseCase } from "../../presenters/use-case.ts";
+import { ensureEpic } from "./create-epic.ts";
+import { withLinkLock } from "./link-lock.ts";
+import { richTextCodec } from "./rich-text.ts";
+import { carryChanges } from "./sync-apply.ts";
+import { isSetupProblem, loadSyncSetup } from "./sync-setup.ts";
+import { loadUserDirectory } from "./user-directory.ts";
+
+export type SyncTrigger = "save" | "webhook" | "reconcile" | "manual" | "link" | "mapping";
+
+/** How a run ended; `rerunAt` asks the caller (the queue task) to run it again then. */
+export type SyncRun = { outcome: "ok" | "skipped" | "waiting" | "retrying" | "blocked" | "broken" | "error"; rerunAt?: Date };
+
+const MAX_STALE_READS = 5;
+
+function backoff(attempts: number): Date {
+  const seconds = Math.min(300, 2 ** Math.min(attempts, 8));
+  return new Date(Date.now() + seconds * 1000 * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * Brings one link's use case and Epic into agreement (docs/SYNC.md, "One job, both directions"),
+ * holding the link's lock so only one run per Jira issue happens at a time across processes.
+ */
+export async function syncLink(deps: AppDeps, linkId: string, trigger: SyncTrigger): Promise<SyncRun> {
+  return withLinkLock(deps.pool, linkId, () => runSync(deps, linkId, trigger));
+}
+
+async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Promise<SyncRun> {
+  const started = Date.now();
+  const link = await findLink(deps.db, linkId);
+  if (!link) return { outcome: "skipped" };
+  if (link.state === "broken" && trigger !== "manual") return { outcome: "skipped" };
+  const entry = { workspaceId: link.workspace_id, useCaseId: link.use_case_id, linkId: link.id };
+  const setup = await loadSyncSetup(deps, link.workspace_id);
+  if (isSetupProblem(setup)) {
+    await updateLink(deps.db, link.id, { state: "blocked", state_code: setup.code, state_reason: setup.message });
+    await recordSyncLog(deps.db, { ...entry, issueKey: link.issue_key, operation: "sync", direction: "none", outcome: "blocked", errorCode: setup.code, message: setup.message });
+    return { outcome: "blocked" };
+  }
+  const record = await findUseCase(deps.db, link.workspace_id, link.use_case_id);
+  if (!record) return { outcome: "skipped" };
+  const useCase = presentUseCase(record);
+  const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
+  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
+  let current: JiraLinkRow = link;
+  const operation = link.issue_key ? "sync" : "create";
+  try {
+    if (!current.issue_key) {
+      if (!setup.features.toJira) {
+        const message = "“Tether → Jira” is switched off: the Epic will be created when an Admin switches it on.";
+        await updateLink(deps.db, link.id, { state: "pending", state_code: "feature_off", state_reason: message });
+        return { outcome: "skipped" };
+      }
+      const creation = await ensureEpic(deps, setup.client, current, setup.mapping, useCase, context);
+      if (creation.kind === "wait") {
+        await updateLink(deps.db, link.id, { state: "creating", state_code: "create_unconfirmed", state_reason: creation.reason });
+        return { outcome: "waiting", rerunAt: creation.until };
+      }
+      await recordSyncLog(deps.db, {
+        ...entry,
+        issueKey: creation.issueKey,
+        operation: creation.kind === "created" ? "create" : "adopt",
+        direction: "to_jira",
+        outcome: "ok",
+        changes: Object.entries(creation.base).map(([field, value]) => ({ field, old: null, new: value })),
+        durationMs: Date.now() - started,
+        message: creation.kind === "adopted" ? "Found the Epic an earlier, unanswered create had made; linked it instead of creating another." : null,
+      });
+      current = { ...current, issue_id: creation.issueId, issue_key: creation.issueKey, base: creation.base };
+    }
+    const issueKey = current.issue_key!;
+    const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(setup.mapping) });
+    const updatedAt = issue.updated ? Date.parse(issue.updated) : null;
+    if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime() && current.attempts < MAX_STALE_READS) {
+      // Jira served an older state than one already applied (SYNC-PITFALLS 15): read again shortly.
+      await updateLink(deps.db, link.id, { attempts: current.attempts + 1 });
+      return { outcome: "waiting", rerunAt: new Date(Date.now() + 500) };
+    }
+    if (issue.key !== issueKey || issue.id !== current.issue_id) {
+      await updateLink(deps.db, link.id, { issue_id: issue.id, issue_key: issue.key, project_key: issue.projectKey ?? current.project_key });
+    }
+    if (issue.assignee) await directory.learn(issue.assignee);
+    const result = await carryChanges(deps, { setup, context, link: { ...current, issue_key: issue.key }, useCase, issue });
+    const jiraUpdated = updatedAt !== null && (!current.jira_updated_at || updatedAt > current.jira_updated_at.getTime()) ? new Date(updatedAt) : current.jira_updated_at;
+    await updateLink(deps.db, link.id, {
+      base: result.base as Record<string, unknown>,
+      state: result.blocked ? "blocked" : "ok",
+      state_code: result.blocked?.code ?? null,
+      state_reason: result.blocked?.reason ?? null,
+      jira_updated_at: jiraUpdated,
+      last_synced_at: new Date(),
+      attempts: 0,
+    });
+    if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
+      await recordSyncLog(deps.db, {
+        ...entry,
+        issueKey: issue.key,
+        operation: result.conflicts > 0 ? "conflict" : result.direction === "to_jira" ? "push" : result.direction === "from_jira" ? "pull" : "sync",
+        direction: result.direction,
+        outcome: result.blocked ? "blocked" : result.conflicts > 0 ? "conflict" : "ok",
+        changes: result.changes,
+        attempts: current.attempts + 1,
+        durationMs: Date.now() - started,
+        errorCode: result.blocked?.code ?? null,
+        message: [result.blocked?.reason, ...result.notes].filter(Boolean).join(" ") || null,
+      });
+    }
+    return { outcome: result.blocked ? "blocked" : "ok" };
+  } catch (error) {
+    if (!isJiraError(error)) throw error;
+    const failure = classifyJiraFailure(error, { baseUrl: setup.connection.base_url, issueKey: current.issue_key, operation });
+    const attempts = current.attempts + 1;
+    await updateLink(deps.db, link.id, { state: current.issue_key || failure.state !== "broken" ? failure.state : "blocked", state_code: failure.code, state_reason: failure.message, attempts });
+    await recordSyncLog(deps.db, {
+      ...entry,
+      issueKey: current.issue_key,
+      operation,
+      direction: "to_jira",
+      outcome: failure.state === "retrying" ? "retrying" : failure.state === "error" ? "failed" : "blocked",
+      attempts,
+      durationMs: Date.now() - started,
+      errorCode: failure.code,
+      message: failure.message,
+    });
+    if (failure.state === "retrying") return { outcome: "retrying", rerunAt: failure.retryAt && failure.retryAt.getTime() > Date.now() ? failure.retryAt : backoff(attempts) };
+    return { outcome: failure.state };
+  }
+}
+
+export type { SyncValues };
