@@ -1,4 +1,5 @@
 import { buildCatalog, type Catalog } from "./catalog.ts";
+import { copyScreens, defaultScreens, screenKey, type IssueScreens } from "./screens.ts";
 import type {
   Flavor,
   ProjectPermissionKey,
@@ -47,6 +48,8 @@ export class SimStore {
   readonly webhooks = new Map<string, WebhookRegistration>();
   /** userKey -> projectId -> granted project permissions. */
   readonly permissions = new Map<string, Map<string, Set<ProjectPermissionKey>>>();
+  /** Screens changed from the default scheme, by `projectId/issueTypeId`. */
+  readonly screens = new Map<string, IssueScreens>();
   counters: Counters = { issueId: 10000, commentId: 10000, changeGroupId: 10000, linkId: 10000, sprintId: 1, boardId: 1, webhookId: 1, projectId: 10000 };
   /** Bumped on every issue write or delete; cached search results compare it. */
   generation = 0;
@@ -90,6 +93,20 @@ export class SimStore {
     const project = this.projects.get(issue.projectId);
     if (!project) throw new Error(`issue ${issue.key} has no project ${issue.projectId}`);
     return project;
+  }
+
+  // screens
+  /** The create and edit screens of one project's issue type (the default scheme unless changed). */
+  screensFor(projectId: string, issueTypeId: string): IssueScreens {
+    const changed = this.screens.get(screenKey(projectId, issueTypeId));
+    if (changed) return changed;
+    const type = this.catalog.issueTypes.find((candidate) => candidate.id === issueTypeId);
+    if (!type) throw new Error(`unknown issue type ${issueTypeId}`);
+    return defaultScreens(this.catalog, type);
+  }
+  /** A copy of the screens to change and store back with `setScreens`. */
+  setScreens(projectId: string, issueTypeId: string, screens: IssueScreens): void {
+    this.screens.set(screenKey(projectId, issueTypeId), copyScreens(screens));
   }
 
   // permissions
