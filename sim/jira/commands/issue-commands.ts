@@ -170,6 +170,7 @@ export function applyInput(
   const { store } = deps;
   const catalog = store.catalog;
   const ids = catalog.customFieldIds;
+  store.beforeIssueWrite(issue);
   const changes = new ChangeRecorder(store);
   extra?.(changes);
   if (input.summary !== undefined) {

@@ -12,6 +12,9 @@ import type {
   WebhookRegistration,
 } from "./types.ts";
 
+/** Told about every issue write; the lagging search index listens. */
+export type IssueWriteObserver = { before(issue: SimIssue): void; written(issueId: number): void };
+
 export type Counters = {
   issueId: number;
   commentId: number;
@@ -51,6 +54,7 @@ export class SimStore {
   /** Screens changed from the default scheme, by `projectId/issueTypeId`. */
   readonly screens = new Map<string, IssueScreens>();
   counters: Counters = { issueId: 10000, commentId: 10000, changeGroupId: 10000, linkId: 10000, sprintId: 1, boardId: 1, webhookId: 1, projectId: 10000 };
+  observer: IssueWriteObserver | null = null;
   /** Bumped on every issue write or delete; cached search results compare it. */
   generation = 0;
   /** Per-issue write versions; lets caches (JQL views) know they are stale. */
@@ -197,9 +201,14 @@ export class SimStore {
     }
     return result;
   }
+  /** Call before changing an existing issue's fields. */
+  beforeIssueWrite(issue: SimIssue): void {
+    this.observer?.before(issue);
+  }
   bump(issueId: number): void {
     this.generation++;
     this.issueVersions.set(issueId, (this.issueVersions.get(issueId) ?? 0) + 1);
+    this.observer?.written(issueId);
   }
   issueVersion(issueId: number): number {
     return this.issueVersions.get(issueId) ?? 0;
