@@ -42,6 +42,8 @@ export class LaggingIndex {
     // comment on an untouched issue) counts as indexed already.
     const fresh = this.store.issueVersion(issueId) === 1;
     const at = entries.length > 0 ? now : fresh ? issue.created : Number.NEGATIVE_INFINITY;
+    // Already indexed with no earlier state to show: nothing to remember (bulk seeds stay cheap).
+    if (entries.length === 0 && at <= now - lag) return;
     entries.push({ at, view: buildView(this.store, issue) });
     this.history.set(issueId, prune(entries, now - lag));
   }
