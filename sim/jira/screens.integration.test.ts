@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJiraSim, type JiraSim } from "./index.ts";
+import { storeFromSnapshot } from "./seed/snapshot.ts";
 import { authFor, json, SimClient } from "./testing/sim-client.ts";
 
 type ErrorBody = { errorMessages: string[]; errors: Record<string, string> };
@@ -101,6 +102,9 @@ describe.each(["cloud", "datacenter"] as const)("create and edit screens (%s)", 
     expect(json<ErrorBody>(missing)).toEqual({ errorMessages: [], errors: { duedate: "Due date is required." } });
     const screens = json<{ create: { fieldId: string; required: boolean }[] }>(await control.get("/_sim/screens/TETH/Task"));
     expect(screens.create.find((entry) => entry.fieldId === "duedate")?.required).toBe(true);
+    const project = sim.control.store.projectByIdOrKey("TETH")?.id ?? "";
+    const restored = storeFromSnapshot(sim.control.snapshot(), flavor).screensFor(project, taskTypeId());
+    expect(restored.create.find((entry) => entry.fieldId === "duedate")?.required, "snapshots keep changed screens").toBe(true);
     await control.put(`/_sim/screens/TETH/Task/create/fields/duedate`, { required: false });
   });
 
