@@ -2,6 +2,8 @@ import type { Actor } from "./commands/deps.ts";
 import { addComment } from "./commands/comment-commands.ts";
 import { createIssue, deleteIssue, editIssue } from "./commands/issue-commands.ts";
 import { availableTransitions, transitionIssue } from "./commands/transition-command.ts";
+import { describeScreens, putScreenField, removeScreenField, type ScreensView, type ScreenTarget } from "./commands/screen-commands.ts";
+import type { ScreenKind } from "./model/screens.ts";
 import { badRequest, issueNotFound, JiraHttpError } from "./http/errors.ts";
 import type { SimWebhookEventPayload } from "./events/issue-events.ts";
 import type { SimStore } from "./model/store.ts";
@@ -196,6 +198,20 @@ export class SimControl {
 
   deleteIssue(as: string, ref: string, deleteSubtasks = true): void {
     deleteIssue(this.runtime.deps, { user: this.user(as), origin: "control", version: 2 }, this.issue(ref), deleteSubtasks);
+  }
+
+  /** The create and edit screens of a project's issue type (id or name). */
+  screens(target: ScreenTarget): ScreensView {
+    return describeScreens(this.runtime.store, target);
+  }
+
+  /** Adds a field to a screen, or changes whether it is required there. */
+  putScreenField(target: ScreenTarget, screen: ScreenKind, fieldId: string, required = false): ScreensView {
+    return putScreenField(this.runtime.store, target, screen, fieldId, required);
+  }
+
+  removeScreenField(target: ScreenTarget, screen: ScreenKind, fieldId: string): ScreensView {
+    return removeScreenField(this.runtime.store, target, screen, fieldId);
   }
 
   seedIssues(count: number, projectKey = "TETH"): { first: string | null; last: string | null } {

@@ -149,6 +149,26 @@ describe.skipIf(skipWithoutShared(directory, OPENAPI_DOCUMENTS))("Cloud response
     expectConformant();
   });
 
+  it("serves reconciled searches, edit and create screens, and screen refusals in documented shapes", async () => {
+    sim.control.setFaults({ searchIndexLagMs: 60_000 });
+    const reconciled = await client.post("/rest/api/3/search/jql", { jql: "labels = conformance", fields: ["labels"], reconcileIssues: [10000, 10001] });
+    sim.control.setFaults({ searchIndexLagMs: 0 });
+    expect(reconciled.status).toBe(200);
+    for (const path of [
+      "/rest/api/3/issue/TETH-1/editmeta",
+      "/rest/api/2/issue/TETH-1/editmeta",
+      "/rest/api/3/issue/createmeta/TETH/issuetypes/10002",
+      "/rest/api/3/issue/createmeta/TETH/issuetypes/10000?startAt=1&maxResults=3",
+      "/rest/api/2/issue/createmeta/TETH/issuetypes/10001",
+    ]) {
+      expect((await client.get(path)).status, path).toBe(200);
+    }
+    const riskLevel = sim.control.store.catalog.customFieldIds.riskLevel;
+    const refused = await client.put("/rest/api/3/issue/TETH-1", { fields: { [riskLevel]: null } });
+    expect(refused.status).toBe(400);
+    expectConformant();
+  });
+
   it("serves boards, sprints and epics in documented shapes", async () => {
     expect((await client.get("/rest/agile/1.0/board?projectKeyOrId=TETH")).status).toBe(200);
     expect((await client.get("/rest/agile/1.0/board/1")).status).toBe(200);

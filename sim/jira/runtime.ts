@@ -5,6 +5,7 @@ import type { ApiVersion, Flavor } from "./model/types.ts";
 import { defaultFaults, type FaultConfig } from "./options.ts";
 import type { RenderContext } from "./render/context.ts";
 import { JqlViews } from "./search/jql-view.ts";
+import { LaggingIndex } from "./search/lagging-index.ts";
 
 export type RequestLogEntry = {
   at: string;
@@ -33,6 +34,8 @@ export class SimRuntime {
   store: SimStore;
   deps: CommandDeps;
   views: JqlViews;
+  /** Cloud search sees issues through this (the `searchIndexLagMs` fault). */
+  index: LaggingIndex;
   faults: FaultConfig = defaultFaults();
   /** Ring buffer: a bounded log must not cost O(size) per request. */
   private readonly requestRing: (RequestLogEntry | undefined)[] = new Array<RequestLogEntry | undefined>(20_000);
@@ -45,6 +48,7 @@ export class SimRuntime {
   ) {
     this.store = new SimStore(site.flavor);
     this.views = new JqlViews(this.store);
+    this.index = this.buildIndex();
     this.deps = this.buildDeps();
   }
 
@@ -53,6 +57,7 @@ export class SimRuntime {
     this.store = store;
     this.renderMemo = new Map();
     this.views = new JqlViews(store);
+    this.index = this.buildIndex();
     this.deps = this.buildDeps();
   }
 
@@ -85,6 +90,12 @@ export class SimRuntime {
   clearRequestLog(): void {
     this.requestRing.fill(undefined);
     this.requestCount = 0;
+  }
+
+  private buildIndex(): LaggingIndex {
+    const index = new LaggingIndex(this.store, () => (this.site.flavor === "cloud" ? this.faults.searchIndexLagMs : 0));
+    this.store.observer = index;
+    return index;
   }
 
   private buildDeps(): CommandDeps {

@@ -6,7 +6,9 @@ import type { JiraHttp } from "./http.ts";
 import type { JiraClient } from "./jira-client.ts";
 import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toStatus, toUser, type UserIdentity } from "./mappers.ts";
 import { bulkCreateOutcome } from "./bulk-create.ts";
+import { getIssueProperty, setIssueProperty } from "./issue-properties.ts";
 import { chunk, cursorPaged } from "./pagination.ts";
+import { createMeta, editMeta } from "./screens-api.ts";
 import * as s from "./schemas.ts";
 
 /** Which request a rich-text value is for, so a refusal names the real method and path. */
@@ -138,6 +140,22 @@ export abstract class BaseJiraClient implements JiraClient {
       schema: s.projectStatusesSchema,
     });
     return types.map((type) => ({ issueTypeId: type.id, issueTypeName: type.name, statuses: type.statuses.map(toStatus) }));
+  }
+
+  editMeta(issueKey: string): Promise<t.ScreenField[]> {
+    return editMeta(this.http, this.api, issueKey);
+  }
+
+  createMeta(projectKey: string, issueTypeId: string): Promise<t.ScreenField[]> {
+    return createMeta(this.http, this.api, projectKey, issueTypeId);
+  }
+
+  getIssueProperty(issueKey: string, key: string): Promise<unknown> {
+    return getIssueProperty(this.http, this.api, issueKey, key);
+  }
+
+  setIssueProperty(issueKey: string, key: string, value: unknown): Promise<void> {
+    return setIssueProperty(this.http, this.api, issueKey, key, value);
   }
 
   async getTransitions(issueKey: string, options: { expandFields?: boolean } = {}): Promise<t.JiraTransition[]> {

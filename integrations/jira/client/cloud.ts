@@ -67,6 +67,7 @@ export class CloudJiraClient extends BaseJiraClient {
         fields: (await this.withParentFields(options.fields)) ?? [...defaultIssueFields, "parent"],
         ...(options.cursor ? { nextPageToken: options.cursor } : {}),
         ...(options.expandChangelog ? { expand: "changelog" } : {}),
+        ...(options.reconcileIssues && options.reconcileIssues.length > 0 ? { reconcileIssues: options.reconcileIssues.map(Number) } : {}),
       },
       schema: s.tokenSearchSchema,
       idempotent: true,

@@ -24,6 +24,7 @@ import type {
   PermissionCheck,
   ProjectIssueTypeStatuses,
   RichText,
+  ScreenField,
   SearchOptions,
   ServerInfo,
   SprintDraft,
@@ -56,6 +57,11 @@ export interface JiraClient {
   statuses(): Promise<JiraStatus[]>;
   projectStatuses(projectKey: string): Promise<ProjectIssueTypeStatuses[]>;
 
+  /** The issue's edit screen as the caller sees it (empty without Edit Issues). */
+  editMeta(issueKey: string): Promise<ScreenField[]>;
+  /** The create screen of a project's issue type, every page. */
+  createMeta(projectKey: string, issueTypeId: string): Promise<ScreenField[]>;
+
   getTransitions(issueKey: string, options?: { expandFields?: boolean }): Promise<JiraTransition[]>;
   transitionIssue(issueKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void>;
 
@@ -69,6 +75,10 @@ export interface JiraClient {
   /** An issue property's value; null when the issue lacks it (a missing issue still throws NOT_FOUND). */
   getIssueProperty(issueKey: string, key: string): Promise<unknown>;
   deleteIssue(issueKey: string, options?: { deleteSubtasks?: boolean }): Promise<void>;
+  /** The property's JSON value; null when the issue has no such property (Jira answers 404). */
+  getIssueProperty(issueKey: string, key: string): Promise<unknown>;
+  /** Creates or replaces the property (Edit Issues needed). */
+  setIssueProperty(issueKey: string, key: string, value: unknown): Promise<void>;
   /** null unassigns. */
   assignIssue(issueKey: string, assignee: JiraUserId | null): Promise<void>;
 

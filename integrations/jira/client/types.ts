@@ -227,6 +227,30 @@ export type SearchOptions = {
   fields?: string[];
   pageSize?: number;
   expandChangelog?: boolean;
+  /**
+   * Cloud only (`reconcileIssues`): ids of issues just written, so the answer reflects their
+   * current state even while the search index lags. Data Center's index is immediate; ignored there.
+   */
+  reconcileIssues?: string[];
+};
+
+/** One allowed value of a screen field (priority, option, issue type, …): whichever of id/name/value Jira gives. */
+export type ScreenFieldValue = { id: string | null; name: string | null; value: string | null };
+
+/** A field on an issue's edit screen (editmeta) or a project's create screen (createmeta). */
+export type ScreenField = {
+  id: string;
+  name: string;
+  required: boolean;
+  /** Jira's schema type (`string`, `number`, `array`, `option`, `user`, `date`, …); null when Jira gives none. */
+  schemaType: string | null;
+  /** Item type of an array field (`string` for labels, `option`, …). */
+  schemaItems: string | null;
+  custom: boolean;
+  /** null when Jira lists no values (free text, numbers, users). */
+  allowedValues: ScreenFieldValue[] | null;
+  /** `set`, `add`, `remove`, `edit`. */
+  operations: string[];
 };
 
 export type IssueLinkType = { id: string; name: string; inward: string; outward: string };

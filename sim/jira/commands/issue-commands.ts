@@ -5,6 +5,7 @@ import { ChangeRecorder } from "./changes.ts";
 import { can, countWrite, requirePermission, type Actor, type CommandDeps } from "./deps.ts";
 import { FieldErrors, parseIssueFields, storedRichText, type IssueInput } from "./field-input.ts";
 import { addComment } from "./comment-commands.ts";
+import { checkOnScreen, checkRequired } from "./screen-check.ts";
 
 export type IssueWriteBody = { fields: Record<string, unknown>; update: Record<string, unknown> };
 
@@ -60,10 +61,15 @@ function checkAssignable(deps: CommandDeps, actor: Actor, project: SimProject, i
 export function createIssue(deps: CommandDeps, actor: Actor, body: IssueWriteBody): SimIssue {
   const { store } = deps;
   const errors = new FieldErrors();
+  // The screen depends on the project and issue type, so resolve those first.
+  const target = parseIssueFields({ store, version: actor.version, mode: "create" }, pick(body.fields, ["project", "issuetype"]), {}, new FieldErrors());
+  const screen = target.projectId && target.issueTypeId ? store.screensFor(target.projectId, target.issueTypeId).create : null;
+  if (screen) checkOnScreen(actor, screen, body, "create", errors);
   const input = parseIssueFields({ store, version: actor.version, mode: "create" }, body.fields, body.update, errors);
   if (!("project" in body.fields)) errors.add("project", "Specify a valid project ID or key");
   if (!("issuetype" in body.fields)) errors.add("issuetype", "Specify an issue type");
   if (!("summary" in body.fields)) errors.add("summary", "You must specify a summary of the issue.");
+  if (screen) checkRequired(store, actor, screen, body, "create", errors);
   const project = input.projectId ? store.projects.get(input.projectId) : undefined;
   if (project && !can(deps, actor, project.id, "CREATE_ISSUES")) {
     throw fieldErrors({ project: "You do not have permission to create issues in this project." });
@@ -112,6 +118,10 @@ export function createIssue(deps: CommandDeps, actor: Actor, body: IssueWriteBod
   return issue;
 }
 
+function pick(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in fields).map((key) => [key, fields[key]]));
+}
+
 function applyLabels(current: readonly string[], input: IssueInput): string[] {
   if (!input.labels) return [...current];
   const labels = new Set(input.labels.set ?? current);
@@ -132,7 +142,10 @@ export function editIssue(deps: CommandDeps, actor: Actor, issue: SimIssue, body
     throw new JiraHttpError(400, Object.keys(errors).length === 0 ? ["You do not have permission to edit issues in this project."] : [], errors);
   }
   const errors = new FieldErrors();
+  const screen = store.screensFor(issue.projectId, issue.issueTypeId).edit;
+  checkOnScreen(actor, screen, body, "edit", errors);
   const input = parseIssueFields({ store, version: actor.version, mode: "edit" }, body.fields, body.update, errors);
+  checkRequired(store, actor, screen, body, "edit", errors);
   if (!errors.empty) throw fieldErrors(errors.errors);
   const type = issueTypeOf(deps, issue.issueTypeId);
   checkHierarchy(deps, type, project, input, issue, errors);
@@ -157,6 +170,7 @@ export function applyInput(
   const { store } = deps;
   const catalog = store.catalog;
   const ids = catalog.customFieldIds;
+  store.beforeIssueWrite(issue);
   const changes = new ChangeRecorder(store);
   extra?.(changes);
   if (input.summary !== undefined) {

@@ -8,6 +8,7 @@ import { registerIssueRoutes } from "../routes/issue-routes.ts";
 import { registerLinkRoutes } from "../routes/link-routes.ts";
 import { registerMetaRoutes } from "../routes/meta-routes.ts";
 import { registerPriorityRoutes } from "../routes/priority-routes.ts";
+import { registerScreenRoutes } from "../routes/screen-routes.ts";
 import { registerSearchRoutes } from "../routes/search-routes.ts";
 import { registerTransitionRoutes } from "../routes/transition-routes.ts";
 import { registerUserRoutes } from "../routes/user-routes.ts";
@@ -79,6 +80,7 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
     registerPriorityRoutes(routes, runtime, base, version);
     registerUserRoutes(routes, runtime, base, version);
     registerSearchRoutes(routes, runtime, search, base, version);
+    registerScreenRoutes(routes, runtime, base, version);
     registerIssueRoutes(routes, runtime, base, version);
     registerTransitionRoutes(routes, runtime, base, version);
     registerCommentRoutes(routes, runtime, base, version);

@@ -1,4 +1,5 @@
 import { buildCatalog, type Catalog } from "./catalog.ts";
+import { copyScreens, defaultScreens, screenKey, type IssueScreens } from "./screens.ts";
 import type {
   Flavor,
   ProjectPermissionKey,
@@ -10,6 +11,9 @@ import type {
   SimUser,
   WebhookRegistration,
 } from "./types.ts";
+
+/** Told about every issue write; the lagging search index listens. */
+export type IssueWriteObserver = { before(issue: SimIssue): void; written(issueId: number): void };
 
 export type Counters = {
   issueId: number;
@@ -47,7 +51,10 @@ export class SimStore {
   readonly webhooks = new Map<string, WebhookRegistration>();
   /** userKey -> projectId -> granted project permissions. */
   readonly permissions = new Map<string, Map<string, Set<ProjectPermissionKey>>>();
+  /** Screens changed from the default scheme, by `projectId/issueTypeId`. */
+  readonly screens = new Map<string, IssueScreens>();
   counters: Counters = { issueId: 10000, commentId: 10000, changeGroupId: 10000, linkId: 10000, sprintId: 1, boardId: 1, webhookId: 1, projectId: 10000 };
+  observer: IssueWriteObserver | null = null;
   /** Bumped on every issue write or delete; cached search results compare it. */
   generation = 0;
   /** Per-issue write versions; lets caches (JQL views) know they are stale. */
@@ -90,6 +97,20 @@ export class SimStore {
     const project = this.projects.get(issue.projectId);
     if (!project) throw new Error(`issue ${issue.key} has no project ${issue.projectId}`);
     return project;
+  }
+
+  // screens
+  /** The create and edit screens of one project's issue type (the default scheme unless changed). */
+  screensFor(projectId: string, issueTypeId: string): IssueScreens {
+    const changed = this.screens.get(screenKey(projectId, issueTypeId));
+    if (changed) return changed;
+    const type = this.catalog.issueTypes.find((candidate) => candidate.id === issueTypeId);
+    if (!type) throw new Error(`unknown issue type ${issueTypeId}`);
+    return defaultScreens(this.catalog, type);
+  }
+  /** A copy of the screens to change and store back with `setScreens`. */
+  setScreens(projectId: string, issueTypeId: string, screens: IssueScreens): void {
+    this.screens.set(screenKey(projectId, issueTypeId), copyScreens(screens));
   }
 
   // permissions
@@ -180,9 +201,14 @@ export class SimStore {
     }
     return result;
   }
+  /** Call before changing an existing issue's fields. */
+  beforeIssueWrite(issue: SimIssue): void {
+    this.observer?.before(issue);
+  }
   bump(issueId: number): void {
     this.generation++;
     this.issueVersions.set(issueId, (this.issueVersions.get(issueId) ?? 0) + 1);
+    this.observer?.written(issueId);
   }
   issueVersion(issueId: number): number {
     return this.issueVersions.get(issueId) ?? 0;

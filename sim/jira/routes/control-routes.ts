@@ -30,6 +30,8 @@ const editSchema = z.object({ as: asUser, fields: z.record(z.string(), z.unknown
 const transitionSchema = z.object({ as: asUser, transitionId: z.string().optional(), toStatus: z.string().optional(), fields: z.record(z.string(), z.unknown()).optional() }).strict();
 const commentSchema = z.object({ as: asUser, body: z.union([z.string(), z.record(z.string(), z.unknown())]) }).strict();
 const seedSchema = z.object({ count: z.number().int().min(0).max(1_000_000), project: z.string().optional() }).strict();
+const screenFieldSchema = z.object({ required: z.boolean().optional() }).strict();
+const screenKind = z.enum(["create", "edit"]);
 const snapshotSchema = z.object({ path: z.string().optional() }).strict();
 
 async function body<T>(c: SimContext, schema: z.ZodType<T>): Promise<T> {
@@ -42,6 +44,12 @@ async function body<T>(c: SimContext, schema: z.ZodType<T>): Promise<T> {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new JiraHttpError(400, parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`));
+  return parsed.data;
+}
+
+function screenOf(c: SimContext): "create" | "edit" {
+  const parsed = screenKind.safeParse(param(c, "screen"));
+  if (!parsed.success) throw new JiraHttpError(400, ["The screen is 'create' or 'edit'."]);
   return parsed.data;
 }
 
@@ -114,6 +122,15 @@ export function registerControlRoutes(app: Hono<SimEnv>, control: SimControl): v
     control.deleteIssue(c.req.query("as") ?? "ada", param(c, "key"));
     return c.body(null, 204);
   });
+  const screenTarget = (c: SimContext) => ({ project: param(c, "project"), issueType: param(c, "issueType") });
+  app.get(`${base}/screens/:project/:issueType`, (c) => c.json(control.screens(screenTarget(c))));
+  app.put(`${base}/screens/:project/:issueType/:screen/fields/:fieldId`, async (c) => {
+    const { required } = await body(c, screenFieldSchema);
+    return c.json(control.putScreenField(screenTarget(c), screenOf(c), param(c, "fieldId"), required ?? false));
+  });
+  app.delete(`${base}/screens/:project/:issueType/:screen/fields/:fieldId`, (c) =>
+    c.json(control.removeScreenField(screenTarget(c), screenOf(c), param(c, "fieldId"))),
+  );
   app.post(`${base}/seed`, async (c) => {
     const request = await body(c, seedSchema);
     return c.json(control.seedIssues(request.count, request.project));

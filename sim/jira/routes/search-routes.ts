@@ -39,7 +39,14 @@ const dcSearchBody = z
 const removedSearchMessage =
   "The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046";
 
-type CloudSearchRequest = { jql: string; nextPageToken?: string | undefined; maxResults?: number | undefined; fields: string[]; expand: Set<string> };
+type CloudSearchRequest = {
+  jql: string;
+  nextPageToken?: string | undefined;
+  maxResults?: number | undefined;
+  fields: string[];
+  expand: Set<string>;
+  reconcileIssues?: number[] | undefined;
+};
 type DcSearchRequest = { jql: string; startAt: number; maxResults?: number | undefined; fields: string[]; expand: Set<string> };
 
 function json(body: unknown): Response {
@@ -55,19 +62,22 @@ export function registerSearchRoutes(routes: RouteTable, runtime: SimRuntime, se
       return issue ? [renderIssue(runtime.render(version), issue, { fields, expand })] : [];
     });
 
-  /** Cloud's index lags writes: very new issues are not found yet. */
-  const visibleToIndex = (ids: number[]): number[] => {
-    const lag = runtime.faults.searchIndexLagMs;
-    if (lag <= 0) return ids;
-    const cutoff = Date.now() - lag;
-    return ids.filter((id) => (runtime.store.issues.get(id)?.created ?? 0) <= cutoff);
+  /**
+   * Cloud's index lags writes (`searchIndexLagMs`): new issues are missing and changed ones match
+   * their old values, except the issues the caller asked to reconcile, which are read fresh.
+   */
+  const cloudIds = (user: SimUser, jql: string, reconcile: readonly number[]): number[] => {
+    if (runtime.faults.searchIndexLagMs <= 0) return search.search(user, jql);
+    const fresh = new Set(reconcile);
+    const views = runtime.views;
+    return search.search(user, jql, (issue) => (fresh.has(issue.id) ? views.of(issue) : runtime.index.indexed(issue, () => views.of(issue))));
   };
 
   const cloudSearch = async (user: SimUser, request: CloudSearchRequest) => {
     if (request.jql.trim() === "" || /^order\s+by\b/i.test(request.jql.trim())) {
       throw badRequest(["Unbounded JQL queries are not allowed here. Please add a search restriction to your query."]);
     }
-    const ids = visibleToIndex(search.search(user, request.jql));
+    const ids = cloudIds(user, request.jql, request.reconcileIssues ?? []);
     const fields = selectFields(request.fields, "id", catalogFields());
     // Jira serves up to 5000 ids per page, but far fewer once fields are requested.
     const cap = fields.ids.length === 0 ? 5000 : 100;
@@ -104,7 +114,14 @@ export function registerSearchRoutes(routes: RouteTable, runtime: SimRuntime, se
     routes.post(`${base}/search/jql`, async (c: SimContext) => {
       const user = requireUser(c);
       const body = await parseBody(c, cloudSearchBody, "SearchAndReconcileRequestBean");
-      return cloudSearch(user, { jql: body.jql ?? "", nextPageToken: body.nextPageToken, maxResults: body.maxResults, fields: body.fields ?? [], expand: parseExpand([body.expand]) });
+      return cloudSearch(user, {
+        jql: body.jql ?? "",
+        nextPageToken: body.nextPageToken,
+        maxResults: body.maxResults,
+        fields: body.fields ?? [],
+        expand: parseExpand([body.expand]),
+        reconcileIssues: body.reconcileIssues,
+      });
     });
     return;
   }

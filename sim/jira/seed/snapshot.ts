@@ -1,5 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
+import type { IssueScreens } from "../model/screens.ts";
 import { SimStore, type Counters } from "../model/store.ts";
 import type { Flavor, ProjectPermissionKey, SimBoard, SimIssue, SimIssueLink, SimProject, SimSprint, SimUser, WebhookRegistration } from "../model/types.ts";
 
@@ -15,6 +16,8 @@ export type SiteSnapshot = {
   webhooks: WebhookRegistration[];
   permissions: { userKey: string; projectId: string; permissions: ProjectPermissionKey[] }[];
   counters: Counters;
+  /** Screens changed from the default scheme (absent in older snapshots). */
+  screens?: { key: string; screens: IssueScreens }[];
 };
 
 /** Only the envelope is checked strictly; records are the sim's own output. */
@@ -51,6 +54,7 @@ export function snapshotOf(store: SimStore): SiteSnapshot {
     webhooks: [...store.webhooks.values()],
     permissions,
     counters: { ...store.counters },
+    screens: [...store.screens].map(([key, screens]) => ({ key, screens })),
   };
 }
 
@@ -70,6 +74,7 @@ export function storeFromSnapshot(raw: unknown, flavor: Flavor): SimStore {
   snapshot.webhooks.forEach((webhook) => store.webhooks.set(webhook.id, webhook));
   snapshot.permissions.forEach((grant) => store.grant(grant.userKey, grant.projectId, grant.permissions));
   store.counters = { ...snapshot.counters };
+  for (const { key, screens } of snapshot.screens ?? []) store.screens.set(key, screens);
   return store;
 }
 

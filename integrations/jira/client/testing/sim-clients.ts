@@ -39,3 +39,14 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   for await (const item of items) all.push(item);
   return all;
 }
+
+/** A client whose password / API token is wrong (UNAUTHORIZED on every call). */
+export function createJiraClientWithPassword(sim: JiraSim, userName: string, secret: string): JiraClient {
+  const user = sim.control.users().find((u) => u.name === userName);
+  if (!user) throw new Error(`no sim user ${userName}`);
+  const connection: JiraConnectionConfig =
+    sim.control.flavor === "cloud"
+      ? { flavor: "cloud", siteUrl: sim.url, auth: { kind: "basic", email: user.email, apiToken: secret } }
+      : { flavor: "datacenter", baseUrl: sim.url, auth: { kind: "basic", username: user.name, password: secret } };
+  return createJiraClient(connection, fastDeps());
+}
