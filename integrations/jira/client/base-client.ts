@@ -1,6 +1,6 @@
 import { z } from "zod";
 import * as agileApi from "./agile-api.ts";
-import { isJiraError, JiraError, type JiraHttpMethod } from "./errors.ts";
+import { JiraError, type JiraHttpMethod } from "./errors.ts";
 import { findFieldRoles } from "./field-roles.ts";
 import type { JiraHttp } from "./http.ts";
 import type { JiraClient } from "./jira-client.ts";
@@ -239,21 +239,6 @@ export abstract class BaseJiraClient implements JiraClient {
       schema: s.issueSchema,
     });
     return toIssue(wire, await this.issueMapping());
-  }
-
-  /** An issue property's value; null when the issue has no such property. A missing issue is an error, never "absent". */
-  async getIssueProperty(issueKey: string, key: string): Promise<unknown> {
-    try {
-      const wire = await this.http.request({
-        method: "GET",
-        path: `${this.api}/issue/${encodeURIComponent(issueKey)}/properties/${encodeURIComponent(key)}`,
-        schema: z.object({ key: z.string(), value: z.unknown() }),
-      });
-      return wire.value ?? null;
-    } catch (error) {
-      if (isJiraError(error) && error.code === "NOT_FOUND" && error.errorMessages.some((m) => /property/i.test(m))) return null;
-      throw error;
-    }
   }
 
   async editIssue(issueKey: string, changes: t.IssueChanges): Promise<void> {

@@ -72,8 +72,6 @@ export interface JiraClient {
   getIssue(issueKey: string, options?: { fields?: string[]; expandChangelog?: boolean }): Promise<JiraIssue>;
   bulkFetch(issueKeys: string[], options?: { fields?: string[] }): Promise<BulkFetchResult>;
   editIssue(issueKey: string, changes: IssueChanges): Promise<void>;
-  /** An issue property's value; null when the issue lacks it (a missing issue still throws NOT_FOUND). */
-  getIssueProperty(issueKey: string, key: string): Promise<unknown>;
   deleteIssue(issueKey: string, options?: { deleteSubtasks?: boolean }): Promise<void>;
   /** The property's JSON value; null when the issue has no such property (Jira answers 404). */
   getIssueProperty(issueKey: string, key: string): Promise<unknown>;
