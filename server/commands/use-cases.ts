@@ -18,6 +18,7 @@ import {
 import { presentUseCase, useCaseKey } from "../presenters/use-case.ts";
 import { authorise, lockAndAuthorise, type UseCaseCaller, useCaseNotFound } from "./use-case-access.ts";
 import { diffUseCase, type UseCasePatch } from "./use-case-changes.ts";
+import { scheduleLinkSync } from "./jira/schedule-sync.ts";
 
 const invalidField = (path: string, message: string) =>
   new AppError("validation_failed", `Invalid request body: ${path}: ${message}`, [{ path, code: "invalid_reference", message }]);
@@ -127,6 +128,7 @@ export async function updateUseCase(db: Db, caller: UseCaseCaller, useCaseId: st
     await updateUseCaseColumns(trx, useCaseId, changeSet.columns);
     if (changeSet.memberIds) await replaceUseCaseMembers(trx, useCaseId, changeSet.memberIds);
     await recordUseCaseChanges(trx, { useCaseId, actorId: caller.userId, source: "tether", changes: changeSet.changes });
+    await scheduleLinkSync(trx, { workspaceId: caller.workspaceId, useCaseId, changedFields: changeSet.changes.map((c) => c.field), source: "user" });
     return loadUseCase(trx, caller.workspaceId, useCaseId);
   });
 }

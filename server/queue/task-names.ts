@@ -2,6 +2,7 @@
 export type TaskPayloads = {
   send_invitation_email: { invitationId: string; inviteUrl: string };
   purge_expired: Record<string, never>;
+  jira_sync_link: { linkId: string; trigger?: "save" | "webhook" | "reconcile" | "manual" | "link" | "mapping" };
 };
 
 export type TaskName = keyof TaskPayloads;

@@ -3,6 +3,7 @@ import { Logger as GraphileLogger } from "graphile-worker";
 import type { TaskName } from "./task-names.ts";
 import type { TaskDeps } from "./task-deps.ts";
 import { purgeExpired } from "./tasks/purge-expired.ts";
+import { jiraSyncLink } from "./tasks/jira-sync-link.ts";
 import { sendInvitationEmail } from "./tasks/send-invitation-email.ts";
 
 type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
@@ -11,6 +12,7 @@ type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
 const handlers: Record<TaskName, TaskHandler> = {
   send_invitation_email: sendInvitationEmail,
   purge_expired: purgeExpired,
+  jira_sync_link: jiraSyncLink,
 };
 
 /** Recurring jobs (graphile-worker's crontab: one run per slot across all worker processes). */

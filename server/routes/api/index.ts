@@ -4,6 +4,7 @@ import { registerAuditLogRoutes } from "./audit-log/index.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
+import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
@@ -20,5 +21,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerStatusRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
+  registerJiraSyncRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }

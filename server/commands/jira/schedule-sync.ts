@@ -1,0 +1,41 @@
+import type { SyncField } from "../../../common/contracts/jira-mapping.ts";
+import { flowsToJira } from "../../../integrations/jira/sync/field-kinds.ts";
+import type { Db } from "../../db/pool.ts";
+import { findMapping } from "../../models/jira-mappings.ts";
+import { findLinkByUseCase, markTetherChanged } from "../../models/jira-links.ts";
+import { enqueue } from "../../queue/enqueue.ts";
+import { linkSyncJobKey } from "../../queue/tasks/jira-sync-link.ts";
+
+/** History field names → the sync fields they affect (WSJF follows its four inputs). */
+const affects: Record<string, SyncField[]> = {
+  title: ["title"],
+  description: ["description"],
+  status: ["status"],
+  assignee: ["assignee"],
+  priority: ["priority"],
+  tags: ["tags"],
+  targetDate: ["targetDate"],
+  storyPoints: ["storyPoints"],
+  businessValue: ["businessValue", "wsjf"],
+  timeCriticality: ["timeCriticality", "wsjf"],
+  riskReduction: ["riskReduction", "wsjf"],
+  jobSize: ["jobSize", "wsjf"],
+};
+
+/**
+ * Called inside the transaction that saved a use case: when a field mapped towards Jira changed,
+ * the link is marked and its sync job enqueued — in the same transaction, so a rollback takes the
+ * job with it. Changes that came from Jira are never sent back (SYNC-PITFALLS 1).
+ */
+export async function scheduleLinkSync(trx: Db, input: { workspaceId: string; useCaseId: string; changedFields: readonly string[]; source: "user" | "jira" | "system" }) {
+  if (input.source === "jira") return;
+  const link = await findLinkByUseCase(trx, input.workspaceId, input.useCaseId);
+  if (!link) return;
+  const stored = await findMapping(trx, input.workspaceId);
+  if (!stored) return;
+  const touched = new Set(input.changedFields.flatMap((field) => affects[field] ?? []));
+  const mapped = stored.mapping.fields.filter((entry) => touched.has(entry.tetherField) && flowsToJira(entry.direction)).map((entry) => entry.tetherField);
+  if (mapped.length === 0) return;
+  await markTetherChanged(trx, link.id, mapped);
+  await enqueue(trx, "jira_sync_link", { linkId: link.id, trigger: "save" }, { jobKey: linkSyncJobKey(link.id) });
+}
