@@ -153,8 +153,12 @@ export const HistoryEntry = z.object({
   field: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
+  /** The Tether user who made the change; null for Jira and system changes (and deleted users). */
   actor: UserRef.nullable(),
-  source: z.enum(["tether", "jira", "system"]),
+  /** Where the change came from: a user in Tether (UI or API), Jira (sync), or Tether itself. */
+  source: z.enum(["user", "jira", "system"]),
+  /** Who to show: the user's name, "Jira · <display name>", or the process's name. */
+  actorLabel: z.string(),
   createdAt: z.iso.datetime(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -49,6 +49,17 @@ export function presentComment(row: CommentRecord): UseCaseComment {
   };
 }
 
+function historyActorLabel(row: HistoryRecord): string {
+  switch (row.source) {
+    case "user":
+      return row.actor_display_name ?? "A former user";
+    case "jira":
+      return `Jira · ${row.actor_label ?? "unknown user"}`;
+    case "system":
+      return row.actor_label ?? "Tether";
+  }
+}
+
 export function presentHistoryEntry(row: HistoryRecord): HistoryEntry {
   return {
     id: row.id,
@@ -57,6 +68,7 @@ export function presentHistoryEntry(row: HistoryRecord): HistoryEntry {
     newValue: row.new_value,
     actor: row.actor_id === null ? null : { id: row.actor_id, displayName: row.actor_display_name ?? "" },
     source: row.source,
+    actorLabel: historyActorLabel(row),
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -66,7 +66,7 @@ describe("use cases: create, read, update, delete", () => {
       const elsewhere = await createUseCase(f.outsider, `/workspaces/${f.otherWorkspaceId}/use-cases`, { title: "Own numbering" });
       expect(elsewhere.key).toBe("UC-1");
       expect(await historyOf(useCase.id)).toEqual([
-        expect.objectContaining({ field: "created", oldValue: null, newValue: { key: useCase.key, title: "Churn prediction" }, source: "tether" }),
+        expect.objectContaining({ field: "created", oldValue: null, newValue: { key: useCase.key, title: "Churn prediction" }, source: "user" }),
       ]);
     });
 
