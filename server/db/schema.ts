@@ -66,6 +66,8 @@ export interface InvitationsTable {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
   revoked_at: Timestamp | null;
+  /** The emailed link, sealed with the secret box, until the mail job sends it. */
+  link_ciphertext: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type StatusCategory = "todo" | "in_progress" | "done";

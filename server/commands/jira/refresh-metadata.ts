@@ -1,7 +1,7 @@
 import { isJiraError, type JiraClient } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
 import { AppError } from "../../errors.ts";
-import type { AppDeps } from "../../http/types.ts";
+import type { AppDeps } from "../../deps.ts";
 import { type ConnectionRow, saveMetadata } from "../../models/jira-connections.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { testConnection } from "./test-connection.ts";

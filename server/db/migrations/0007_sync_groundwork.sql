@@ -9,3 +9,8 @@ ALTER TABLE use_case_history ADD CONSTRAINT use_case_history_source_check CHECK 
 ALTER TABLE use_case_history ADD COLUMN actor_label text;
 -- The Jira account behind a 'jira' change, when Jira told us (Data Center may not).
 ALTER TABLE use_case_history ADD COLUMN actor_jira_account_id text;
+
+-- Job payloads carry ids only (issue 7). An emailed invitation's link holds its one-time secret;
+-- it waits here, sealed with the secret box (AES-256-GCM, bound to the invitation id), until the
+-- mail job sends it, and is cleared once mailed, accepted or revoked.
+ALTER TABLE invitations ADD COLUMN link_ciphertext text;
