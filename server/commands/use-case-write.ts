@@ -1,4 +1,4 @@
-import type { UseCase } from "../../common/contracts/use-cases.ts";
+import type { UseCaseFields } from "../../common/contracts/use-cases.ts";
 import type { Db } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
 import { type FieldChange, type HistoryActor, recordUseCaseChanges } from "../models/use-case-history.ts";
@@ -46,7 +46,7 @@ export async function requireWorkspaceUsers(
   return found;
 }
 
-export async function loadUseCase(db: Db, workspaceId: string, useCaseId: string): Promise<UseCase> {
+export async function loadUseCase(db: Db, workspaceId: string, useCaseId: string): Promise<UseCaseFields> {
   const record = await findUseCase(db, workspaceId, useCaseId);
   if (!record) throw useCaseNotFound();
   return presentUseCase(record);
@@ -73,7 +73,7 @@ export function historyActor(actor: UseCaseChangeActor): HistoryActor {
 export async function applyUseCaseChanges(
   trx: Db,
   input: { workspaceId: string; useCaseId: string; actor: UseCaseChangeActor; patch: UseCasePatch },
-): Promise<{ useCase: UseCase; changes: FieldChange[] }> {
+): Promise<{ useCase: UseCaseFields; changes: FieldChange[] }> {
   const { workspaceId, useCaseId, patch } = input;
   const current = await loadUseCase(trx, workspaceId, useCaseId);
   const status = patch.statusId !== undefined && patch.statusId !== current.status.id ? await requireStatus(trx, workspaceId, patch.statusId) : undefined;

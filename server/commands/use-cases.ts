@@ -4,7 +4,7 @@ import { AppError } from "../errors.ts";
 import { recordAudit } from "../models/audit-log.ts";
 import { recordUseCaseChanges } from "../models/use-case-history.ts";
 import { deleteUseCaseRow, findFirstStatus, findUseCase, insertUseCase, replaceUseCaseMembers, takeUseCaseNumber, type UseCaseRecord } from "../models/use-cases.ts";
-import { presentUseCase, useCaseKey } from "../presenters/use-case.ts";
+import { presentUseCase, presentUseCaseFor, useCaseKey } from "../presenters/use-case.ts";
 import { authorise, lockAndAuthorise, type UseCaseCaller, useCaseNotFound } from "./use-case-access.ts";
 import type { UseCasePatch } from "./use-case-changes.ts";
 import { applyUseCaseChanges, loadUseCase, requireStatus, requireWorkspaceUsers } from "./use-case-write.ts";
@@ -57,7 +57,7 @@ export async function createUseCase(db: Db, caller: UseCaseCaller, input: Create
       source: "user",
       changes: [{ field: "created", oldValue: null, newValue: { key: useCaseKey(number), title: input.title } }],
     });
-    return loadUseCase(trx, caller.workspaceId, useCaseId);
+    return presentUseCaseFor(caller, await loadUseCase(trx, caller.workspaceId, useCaseId));
   });
 }
 
@@ -65,7 +65,7 @@ export async function getUseCase(db: Db, caller: UseCaseCaller, useCaseId: strin
   const record = await findUseCase(db, caller.workspaceId, useCaseId);
   if (!record) throw useCaseNotFound();
   authorise(caller, "read", accessFacts(record));
-  return presentUseCase(record);
+  return presentUseCaseFor(caller, presentUseCase(record));
 }
 
 export const versionConflict = (currentVersion: number) =>
@@ -82,7 +82,7 @@ export async function updateUseCase(db: Db, caller: UseCaseCaller, useCaseId: st
     const locked = await lockAndAuthorise(trx, caller, useCaseId, "update");
     if (locked.version !== expectedVersion) throw versionConflict(locked.version);
     const { useCase } = await applyUseCaseChanges(trx, { workspaceId: caller.workspaceId, useCaseId, actor: { source: "user", userId: caller.userId }, patch });
-    return useCase;
+    return presentUseCaseFor(caller, useCase);
   });
 }
 
