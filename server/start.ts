@@ -6,9 +6,8 @@ import { type EmbeddedDatabase, startEmbeddedPostgres } from "./db/embedded.ts";
 import { openDatabase } from "./db/pool.ts";
 import { prepareDatabase } from "./db/prepare.ts";
 import { type Env, loadEnv } from "./env.ts";
-import type { AppDeps } from "./http/types.ts";
+import { type AppDeps, buildDeps } from "./deps.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
-import { createMetrics } from "./logging/metrics.ts";
 import { startWorker, type Worker } from "./queue/worker.ts";
 import { SecretBox } from "./security/secret-box.ts";
 import { resolveSecretKey } from "./security/secret-key.ts";
@@ -49,7 +48,7 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
   if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");
 
   const handle = openDatabase(url, { max: 20 });
-  const deps: AppDeps = { env, db: handle.db, pool: handle.pool, logger, metrics: createMetrics(), secretBox };
+  const deps = buildDeps({ env, database: handle, logger, secretBox });
   let server: ServerType | undefined;
   let worker: Worker | undefined;
   let address = "";

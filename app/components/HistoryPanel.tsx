@@ -40,7 +40,7 @@ function showValue(value: unknown): string {
 }
 
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
-  const who = entry.actor?.displayName ?? (entry.source === "jira" ? "Jira" : "Tether");
+  const who = entry.actorLabel;
   const field = fieldLabel[entry.field] ?? entry.field;
   const created = entry.field === "created";
   return (
@@ -50,9 +50,9 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
           <Text size="sm" fw={500}>
             {created ? `${who} created the use case` : `${who} changed ${field}`}
           </Text>
-          {entry.source !== "tether" && (
-            <Badge size="xs" variant="light" color={entry.source === "jira" ? "blue" : "gray"}>
-              via {entry.source}
+          {entry.source === "system" && (
+            <Badge size="xs" variant="light" color="gray">
+              automatic
             </Badge>
           )}
         </Group>

@@ -28,14 +28,3 @@ export const can = {
   manageMembers: (role: Role | undefined) => role === "admin",
   createUseCase: (role: Role | undefined) => role === "admin" || role === "moderator" || role === "member",
 };
-
-/** Mirrors server/policies/use-cases.ts: Members edit what is assigned to them; Visitors only read. */
-export function canEditUseCase(
-  role: Role | undefined,
-  userId: string | undefined,
-  useCase: { assignee: { id: string } | null; members: readonly { id: string }[] },
-): boolean {
-  if (role === "admin" || role === "moderator") return true;
-  if (role !== "member" || !userId) return false;
-  return useCase.assignee?.id === userId || useCase.members.some((m) => m.id === userId);
-}

@@ -1,4 +1,4 @@
-import type { CreateUseCaseBody, Priority, UpdateUseCaseBody, UseCase, Visibility } from "../../common/contracts/use-cases.ts";
+import type { CreateUseCaseBody, Priority, UpdateUseCaseBody, UseCaseFields, Visibility } from "../../common/contracts/use-cases.ts";
 
 /** NumberInput reports "" when emptied; the API wants null for "no value". */
 type NumberField = number | string;
@@ -37,7 +37,7 @@ export const emptyUseCaseForm = (statusId: string | null): UseCaseFormValues => 
   visibility: "public",
 });
 
-export function formValuesOf(useCase: UseCase): UseCaseFormValues {
+export function formValuesOf(useCase: UseCaseFields): UseCaseFormValues {
   return {
     title: useCase.title,
     description: useCase.description,
@@ -90,7 +90,7 @@ export function createBody(values: UseCaseFormValues): CreateUseCaseBody {
 }
 
 /** Only what changed, with the version it was based on (the server refuses stale versions). */
-export function updateBody(original: UseCase, values: UseCaseFormValues): UpdateUseCaseBody {
+export function updateBody(original: UseCaseFields, values: UseCaseFormValues): UpdateUseCaseBody {
   const before: Record<string, unknown> = { ...apiFields(formValuesOf(original)), statusId: original.status.id };
   const after: Record<string, unknown> = { ...apiFields(values), statusId: values.statusId ?? original.status.id };
   const body: UpdateUseCaseBody = { version: original.version };

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { CreateUseCaseBody, type UseCase, UpdateUseCaseBody } from "../../common/contracts/use-cases.ts";
+import { CreateUseCaseBody, type UseCaseFields, UpdateUseCaseBody } from "../../common/contracts/use-cases.ts";
 import { createBody, emptyUseCaseForm, formValuesOf, updateBody, wsjfPreview } from "./use-case-form-values.ts";
 
 const statusId = "00000000-0000-4000-8000-000000000001";
 const otherStatusId = "00000000-0000-4000-8000-000000000002";
 const personId = "00000000-0000-4000-8000-000000000003";
 
-const useCase: UseCase = {
+const useCase: UseCaseFields = {
   id: "00000000-0000-4000-8000-0000000000aa",
   key: "UC-7",
   number: 7,

@@ -1,9 +1,8 @@
 import { Stack } from "@mantine/core";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
-import { useSession } from "../api/session.ts";
 import { useStatuses } from "../api/workspaces.ts";
 import { UseCaseBoard } from "../components/board/UseCaseBoard.tsx";
-import { can, canEditUseCase, useCurrentWorkspace } from "../components/current-workspace.ts";
+import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
@@ -12,12 +11,11 @@ import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
 
 export function UseCaseBoardPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();
-  const session = useSession();
   const statuses = useStatuses(workspaceId);
   const [filters, setFilters] = useFiltersInUrl();
   const role = workspace?.role;
-  const userId = session.data?.user.id;
-  const mayMove = (useCase: UseCase) => canEditUseCase(role, userId, useCase);
+  // The server says per use case what this caller may do.
+  const mayMove = (useCase: UseCase) => useCase.abilities.update;
   return (
     <Stack gap="md">
       <UseCasesHeader workspaceId={workspaceId} view="board" mayCreate={can.createUseCase(role)} />

@@ -1,8 +1,7 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams } from "react-router";
-import { useSession } from "../api/session.ts";
 import { useUseCase } from "../api/use-cases.ts";
-import { canEditUseCase, useCurrentWorkspace } from "../components/current-workspace.ts";
+import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { CommentsPanel } from "../components/CommentsPanel.tsx";
 import { DeleteUseCaseButton } from "../components/DeleteUseCaseButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
@@ -12,9 +11,8 @@ import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
 
 export function UseCaseDetailPage() {
-  const { workspaceId, workspace } = useCurrentWorkspace();
+  const { workspaceId } = useCurrentWorkspace();
   const { useCaseId = "" } = useParams();
-  const session = useSession();
   const navigate = useNavigate();
   const query = useUseCase(workspaceId, useCaseId);
   const listPath = `/w/${workspaceId}/use-cases`;
@@ -22,8 +20,8 @@ export function UseCaseDetailPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorAlert error={query.error} title="Could not load the use case" />;
   const useCase = query.data.useCase;
-  const role = workspace?.role;
-  const mayEdit = canEditUseCase(role, session.data?.user.id, useCase);
+  // What this caller may do is decided by the server (useCase.abilities), never re-decided here.
+  const { abilities } = useCase;
 
   return (
     <Stack gap="md" data-testid="use-case-detail">
@@ -39,12 +37,14 @@ export function UseCaseDetailPage() {
         <Title order={2} data-testid="use-case-detail-title">
           {useCase.title}
         </Title>
-        {mayEdit && (
+        {(abilities.update || abilities.delete) && (
           <Group gap="xs" wrap="nowrap">
-            <Button component={Link} to={`${listPath}/${useCase.id}/edit`} variant="default" data-testid="edit-use-case">
-              Edit
-            </Button>
-            {role === "admin" || role === "moderator" ? (
+            {abilities.update && (
+              <Button component={Link} to={`${listPath}/${useCase.id}/edit`} variant="default" data-testid="edit-use-case">
+                Edit
+              </Button>
+            )}
+            {abilities.delete ? (
               <DeleteUseCaseButton workspaceId={workspaceId} useCase={useCase} onDeleted={() => navigate(listPath)} />
             ) : null}
           </Group>
@@ -64,7 +64,7 @@ export function UseCaseDetailPage() {
                 </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="comments" pt="md">
-                <CommentsPanel workspaceId={workspaceId} useCaseId={useCase.id} canComment={mayEdit} />
+                <CommentsPanel workspaceId={workspaceId} useCaseId={useCase.id} canComment={abilities.comment} />
               </Tabs.Panel>
               <Tabs.Panel value="history" pt="md">
                 <HistoryPanel workspaceId={workspaceId} useCaseId={useCase.id} />

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { JiraMetadata } from "./jira-metadata.ts";
 
 export const ConnectionKind = z.enum(["cloud", "cloud_scoped", "datacenter_pat", "datacenter_basic"]);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
@@ -74,9 +75,10 @@ export type JiraConnection = z.infer<typeof JiraConnection>;
 export const ConnectionResponse = z.object({ connection: JiraConnection.nullable() });
 export const TestResponse = z.object({ test: ConnectionTestResult });
 
+/** The cached metadata; null until first pulled (or after the connection moved to another site). */
 export const MetadataResponse = z.object({
   fetchedAt: z.iso.datetime().nullable(),
-  metadata: z.record(z.string(), z.unknown()),
+  metadata: JiraMetadata.nullable(),
 });
 
 /** The integration's features, each switched on separately (BRIEF D). */

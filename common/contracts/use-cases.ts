@@ -9,8 +9,23 @@ export type Visibility = z.infer<typeof Visibility>;
 const UserRef = z.object({ id: z.uuid(), displayName: z.string() });
 export type UserRef = z.infer<typeof UserRef>;
 
-/** A use case as every client sees it. `wsjf` is computed by the database: (BV + TC + RR) / job size. */
-export const UseCase = z.object({
+/**
+ * What the caller may do with this use case, decided by the server's policy
+ * (server/policies/use-cases.ts); clients show controls by these, never by re-deciding.
+ * `link` and `sync` are the Jira integration's (link an Epic; push/pull now).
+ */
+export const UseCaseAbilities = z.object({
+  read: z.boolean(),
+  update: z.boolean(),
+  delete: z.boolean(),
+  comment: z.boolean(),
+  link: z.boolean(),
+  sync: z.boolean(),
+});
+export type UseCaseAbilities = z.infer<typeof UseCaseAbilities>;
+
+/** A use case's own fields, the same for every reader. `wsjf` is computed by the database: (BV + TC + RR) / job size. */
+export const UseCaseFields = z.object({
   id: z.uuid(),
   key: z.string(),
   number: z.int(),
@@ -36,6 +51,10 @@ export const UseCase = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
+export type UseCaseFields = z.infer<typeof UseCaseFields>;
+
+/** A use case as a client sees it: its fields and what this caller may do with it. */
+export const UseCase = UseCaseFields.extend({ abilities: UseCaseAbilities });
 export type UseCase = z.infer<typeof UseCase>;
 
 // Tags are compared case-insensitively, so they are stored trimmed, lowercase, unique and sorted.
@@ -153,8 +172,12 @@ export const HistoryEntry = z.object({
   field: z.string(),
   oldValue: z.unknown(),
   newValue: z.unknown(),
+  /** The Tether user who made the change; null for Jira and system changes (and deleted users). */
   actor: UserRef.nullable(),
-  source: z.enum(["tether", "jira", "system"]),
+  /** Where the change came from: a user in Tether (UI or API), Jira (sync), or Tether itself. */
+  source: z.enum(["user", "jira", "system"]),
+  /** Who to show: the user's name, "Jira · <display name>", or the process's name. */
+  actorLabel: z.string(),
   createdAt: z.iso.datetime(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;

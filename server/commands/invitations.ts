@@ -5,6 +5,8 @@ import { AppError, notFound } from "../errors.ts";
 import { recordAudit } from "../models/audit-log.ts";
 import { insertMembership } from "../models/workspaces.ts";
 import { enqueue } from "../queue/enqueue.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import { sealInvitationLink } from "./invitation-link.ts";
 
 type InvitationRow = {
   id: string;
@@ -26,18 +28,25 @@ export const presentInvitation = (row: InvitationRow) => ({
 
 const columns = ["id", "role", "email", "created_at", "expires_at", "accepted_at"] as const;
 
-/** An invitation link carries a one-time secret; only its digest is stored. An email, if given, is sent by the worker. */
+/**
+ * An invitation link carries a one-time secret; only its digest is stored. An email, if given, is
+ * sent by the worker: the job carries the invitation id only, and the link waits sealed on the row.
+ */
 export async function createInvitation(
   db: Db,
+  secretBox: SecretBox,
   input: { workspaceId: string; actorId: string; role: Role; email?: string; expiresInDays?: number; baseUrl: string },
 ) {
   const secret = newSecret();
   const url = `${input.baseUrl.replace(/\/$/, "")}/invite/${secret}`;
   const expiresAt = new Date(Date.now() + (input.expiresInDays ?? 7) * 86_400_000);
+  const id = crypto.randomUUID();
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("invitations")
       .values({
+        id,
+        link_ciphertext: input.email ? sealInvitationLink(secretBox, id, url) : null,
         workspace_id: input.workspaceId,
         token_hash: digest(secret),
         role: input.role,
@@ -55,7 +64,7 @@ export async function createInvitation(
       details: { role: input.role, email: input.email ?? null },
     });
     if (input.email) {
-      await enqueue(trx, "send_invitation_email", { invitationId: row.id, inviteUrl: url }, { jobKey: `invitation:${row.id}` });
+      await enqueue(trx, "send_invitation_email", { invitationId: row.id }, { jobKey: `invitation:${row.id}` });
     }
     return { invitation: presentInvitation(row), url };
   });
@@ -75,7 +84,7 @@ export async function listInvitations(db: Db, workspaceId: string) {
 export async function revokeInvitation(db: Db, actorId: string, workspaceId: string, invitationId: string) {
   const result = await db
     .updateTable("invitations")
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: new Date(), link_ciphertext: null })
     .where("id", "=", invitationId)
     .where("workspace_id", "=", workspaceId)
     .where("revoked_at", "is", null)
@@ -124,7 +133,7 @@ export async function acceptInvitation(db: Db, secret: string, userId: string) {
     // Claim the invitation first: of two concurrent accepts exactly one updates the row.
     const claimed = await trx
       .updateTable("invitations")
-      .set({ accepted_at: new Date(), accepted_by: userId })
+      .set({ accepted_at: new Date(), accepted_by: userId, link_ciphertext: null })
       .where("id", "=", row.id)
       .where("accepted_at", "is", null)
       .executeTakeFirst();

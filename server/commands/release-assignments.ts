@@ -1,51 +1,36 @@
-import { sql } from "kysely";
 import type { Db } from "../db/pool.ts";
-import { recordUseCaseChanges } from "../models/use-case-history.ts";
-
-type Person = { id: string; displayName: string };
-const byName = (a: Person, b: Person) => a.displayName.localeCompare(b.displayName);
+import { applyUseCaseChanges, lockUseCase } from "./use-case-write.ts";
 
 /**
  * A former member keeps no assignment in the workspace: their use cases lose them as assignee and
- * member, each change bumps the version (so stale editors get a conflict) and is in the history.
+ * member through the one write path, so each change bumps the version (stale editors get a
+ * conflict), is in the history and reaches the push hook like any other edit.
  */
 export async function releaseAssignments(trx: Db, actorId: string, workspaceId: string, userId: string): Promise<void> {
-  const user = await trx.selectFrom("users").select(["id", "display_name"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  const person: Person = { id: user.id, displayName: user.display_name };
-
-  const unassigned = await trx
-    .updateTable("use_cases")
-    .set({ assignee_id: null, version: sql`version + 1`, updated_at: new Date() })
-    .where("workspace_id", "=", workspaceId)
-    .where("assignee_id", "=", userId)
-    .returning("id")
-    .execute();
-  for (const { id } of unassigned) {
-    await recordUseCaseChanges(trx, { useCaseId: id, actorId, source: "tether", changes: [{ field: "assignee", oldValue: person, newValue: null }] });
-  }
-
-  const memberships = await trx
-    .selectFrom("use_case_members")
-    .innerJoin("use_cases", "use_cases.id", "use_case_members.use_case_id")
-    .select("use_case_members.use_case_id")
+  const affected = await trx
+    .selectFrom("use_cases")
+    .select("use_cases.id")
     .where("use_cases.workspace_id", "=", workspaceId)
-    .where("use_case_members.user_id", "=", userId)
+    .where((eb) =>
+      eb.or([
+        eb("use_cases.assignee_id", "=", userId),
+        eb.exists(
+          eb
+            .selectFrom("use_case_members")
+            .select("use_case_members.user_id")
+            .whereRef("use_case_members.use_case_id", "=", "use_cases.id")
+            .where("use_case_members.user_id", "=", userId),
+        ),
+      ]),
+    )
+    .orderBy("use_cases.id")
     .execute();
-  for (const { use_case_id: useCaseId } of memberships) {
-    const before = await trx
-      .selectFrom("use_case_members")
-      .innerJoin("users", "users.id", "use_case_members.user_id")
-      .select(["users.id", "users.display_name"])
-      .where("use_case_members.use_case_id", "=", useCaseId)
-      .execute();
-    const oldValue = before.map((m) => ({ id: m.id, displayName: m.display_name })).sort(byName);
-    await trx.deleteFrom("use_case_members").where("use_case_id", "=", useCaseId).where("user_id", "=", userId).execute();
-    await trx.updateTable("use_cases").set({ version: sql`version + 1`, updated_at: new Date() }).where("id", "=", useCaseId).execute();
-    await recordUseCaseChanges(trx, {
-      useCaseId,
-      actorId,
-      source: "tether",
-      changes: [{ field: "members", oldValue, newValue: oldValue.filter((m) => m.id !== userId) }],
-    });
+  for (const { id: useCaseId } of affected) {
+    const locked = await lockUseCase(trx, workspaceId, useCaseId);
+    const patch = {
+      ...(locked.facts.assigneeId === userId ? { assigneeId: null } : {}),
+      ...(locked.facts.memberIds.includes(userId) ? { memberIds: locked.facts.memberIds.filter((id) => id !== userId) } : {}),
+    };
+    await applyUseCaseChanges(trx, { workspaceId, useCaseId, actor: { source: "user", userId: actorId }, patch });
   }
 }

@@ -1,4 +1,4 @@
-import type { UpdateUseCaseInput, UseCase, UserRef } from "../../common/contracts/use-cases.ts";
+import type { UpdateUseCaseInput, UseCaseFields, UserRef } from "../../common/contracts/use-cases.ts";
 import type { UseCaseUpdate } from "../db/schema.ts";
 import type { FieldChange } from "../models/use-case-history.ts";
 
@@ -15,7 +15,7 @@ const columnFields = [
   ["jobSize", "job_size"],
   ["storyPoints", "story_points"],
   ["visibility", "visibility"],
-] as const satisfies readonly (readonly [keyof UseCase & keyof UpdateUseCaseInput, string])[];
+] as const satisfies readonly (readonly [keyof UseCaseFields & keyof UpdateUseCaseInput, string])[];
 
 export type UseCasePatch = Omit<UpdateUseCaseInput, "version">;
 
@@ -40,7 +40,7 @@ const byName = (a: UserRef, b: UserRef) => a.displayName.localeCompare(b.display
  * nothing. History values are in the API's shape, with names for status and people so the
  * history still reads well after a rename or removal.
  */
-export function diffUseCase(current: UseCase, patch: UseCasePatch, references: PatchReferences): UseCaseChangeSet {
+export function diffUseCase(current: UseCaseFields, patch: UseCasePatch, references: PatchReferences): UseCaseChangeSet {
   const columns: Record<string, unknown> = {};
   const changes: FieldChange[] = [];
   const person = (id: string): UserRef => ({ id, displayName: references.people.get(id) ?? "" });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { UseCase } from "../../common/contracts/use-cases.ts";
+import type { UseCaseFields } from "../../common/contracts/use-cases.ts";
 import { diffUseCase } from "./use-case-changes.ts";
 
 const ann = { id: "00000000-0000-4000-8000-00000000000a", displayName: "Ann" };
 const bob = { id: "00000000-0000-4000-8000-00000000000b", displayName: "Bob" };
-const current: UseCase = {
+const current: UseCaseFields = {
   id: "00000000-0000-4000-8000-000000000001",
   key: "UC-1",
   number: 1,

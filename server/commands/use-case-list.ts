@@ -3,7 +3,7 @@ import type { Db } from "../db/pool.ts";
 import { decodeCursor, decodeHistoryCursor, encodeCursor, encodeHistoryCursor } from "../models/use-case-cursor.ts";
 import { listUseCaseHistory } from "../models/use-case-history.ts";
 import { countUseCasesByStatus, type UseCaseFilters, listUseCasePage } from "../models/use-case-list.ts";
-import { presentHistoryEntry, presentUseCase } from "../presenters/use-case.ts";
+import { presentHistoryEntry, presentUseCase, presentUseCaseFor } from "../presenters/use-case.ts";
 import { authoriseUseCase, type UseCaseCaller } from "./use-case-access.ts";
 
 export type UseCaseListOptions = {
@@ -45,7 +45,7 @@ export async function listUseCases(db: Db, caller: UseCaseCaller, options: UseCa
     after,
   });
   return {
-    useCases: page.rows.map(presentUseCase),
+    useCases: page.rows.map((row) => presentUseCaseFor(caller, presentUseCase(row))),
     nextCursor: page.more && page.last ? encodeCursor(options.sort, page.last) : null,
   };
 }

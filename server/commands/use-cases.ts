@@ -3,49 +3,11 @@ import type { Db } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
 import { recordAudit } from "../models/audit-log.ts";
 import { recordUseCaseChanges } from "../models/use-case-history.ts";
-import {
-  deleteUseCaseRow,
-  findFirstStatus,
-  findUseCase,
-  findWorkspaceStatus,
-  findWorkspaceUsers,
-  insertUseCase,
-  replaceUseCaseMembers,
-  takeUseCaseNumber,
-  updateUseCaseColumns,
-  type UseCaseRecord,
-} from "../models/use-cases.ts";
-import { presentUseCase, useCaseKey } from "../presenters/use-case.ts";
+import { deleteUseCaseRow, findFirstStatus, findUseCase, insertUseCase, replaceUseCaseMembers, takeUseCaseNumber, type UseCaseRecord } from "../models/use-cases.ts";
+import { presentUseCase, presentUseCaseFor, useCaseKey } from "../presenters/use-case.ts";
 import { authorise, lockAndAuthorise, type UseCaseCaller, useCaseNotFound } from "./use-case-access.ts";
-import { diffUseCase, type UseCasePatch } from "./use-case-changes.ts";
-import { scheduleLinkSync } from "./jira/schedule-sync.ts";
-
-const invalidField = (path: string, message: string) =>
-  new AppError("validation_failed", `Invalid request body: ${path}: ${message}`, [{ path, code: "invalid_reference", message }]);
-
-async function requireStatus(db: Db, workspaceId: string, statusId: string) {
-  const status = await findWorkspaceStatus(db, workspaceId, statusId);
-  if (!status) throw invalidField("statusId", `status ${statusId} is not part of this workspace's workflow.`);
-  return status;
-}
-
-/** Assignee and members must belong to the workspace; returns their display names by id. */
-async function requireWorkspaceUsers(db: Db, workspaceId: string, people: { assigneeId?: string | null | undefined; memberIds?: readonly string[] | undefined }) {
-  const ids = [...new Set([...(people.assigneeId ? [people.assigneeId] : []), ...(people.memberIds ?? [])])];
-  const found = new Map((await findWorkspaceUsers(db, workspaceId, ids)).map((u) => [u.id, u.displayName]));
-  if (people.assigneeId && !found.has(people.assigneeId)) {
-    throw invalidField("assigneeId", `user ${people.assigneeId} is not a member of this workspace.`);
-  }
-  const strangers = (people.memberIds ?? []).filter((id) => !found.has(id));
-  if (strangers.length > 0) throw invalidField("memberIds", `not members of this workspace: ${strangers.join(", ")}.`);
-  return found;
-}
-
-async function loadUseCase(db: Db, workspaceId: string, useCaseId: string): Promise<UseCase> {
-  const record = await findUseCase(db, workspaceId, useCaseId);
-  if (!record) throw useCaseNotFound();
-  return presentUseCase(record);
-}
+import type { UseCasePatch } from "./use-case-changes.ts";
+import { applyUseCaseChanges, loadUseCase, requireStatus, requireWorkspaceUsers } from "./use-case-write.ts";
 
 const accessFacts = (record: UseCaseRecord) => ({
   visibility: record.visibility,
@@ -92,10 +54,10 @@ export async function createUseCase(db: Db, caller: UseCaseCaller, input: Create
     await recordUseCaseChanges(trx, {
       useCaseId,
       actorId: caller.userId,
-      source: "tether",
+      source: "user",
       changes: [{ field: "created", oldValue: null, newValue: { key: useCaseKey(number), title: input.title } }],
     });
-    return loadUseCase(trx, caller.workspaceId, useCaseId);
+    return presentUseCaseFor(caller, await loadUseCase(trx, caller.workspaceId, useCaseId));
   });
 }
 
@@ -103,7 +65,7 @@ export async function getUseCase(db: Db, caller: UseCaseCaller, useCaseId: strin
   const record = await findUseCase(db, caller.workspaceId, useCaseId);
   if (!record) throw useCaseNotFound();
   authorise(caller, "read", accessFacts(record));
-  return presentUseCase(record);
+  return presentUseCaseFor(caller, presentUseCase(record));
 }
 
 export const versionConflict = (currentVersion: number) =>
@@ -112,24 +74,15 @@ export const versionConflict = (currentVersion: number) =>
   });
 
 /**
- * Applies a partial update if the caller read the current version. Each changed field writes a
- * history row in the same transaction; a patch that changes nothing writes nothing and keeps
- * the version.
+ * The API's update: the caller must be allowed to update and must have read the current version;
+ * then the change set goes through the one write path (history, version, push hook).
  */
 export async function updateUseCase(db: Db, caller: UseCaseCaller, useCaseId: string, patch: UseCasePatch, expectedVersion: number) {
   return db.transaction().execute(async (trx) => {
     const locked = await lockAndAuthorise(trx, caller, useCaseId, "update");
     if (locked.version !== expectedVersion) throw versionConflict(locked.version);
-    const current = await loadUseCase(trx, caller.workspaceId, useCaseId);
-    const status = patch.statusId !== undefined && patch.statusId !== current.status.id ? await requireStatus(trx, caller.workspaceId, patch.statusId) : undefined;
-    const people = await requireWorkspaceUsers(trx, caller.workspaceId, { assigneeId: patch.assigneeId, memberIds: patch.memberIds });
-    const changeSet = diffUseCase(current, patch, { status, people });
-    if (changeSet.changes.length === 0) return current;
-    await updateUseCaseColumns(trx, useCaseId, changeSet.columns);
-    if (changeSet.memberIds) await replaceUseCaseMembers(trx, useCaseId, changeSet.memberIds);
-    await recordUseCaseChanges(trx, { useCaseId, actorId: caller.userId, source: "tether", changes: changeSet.changes });
-    await scheduleLinkSync(trx, { workspaceId: caller.workspaceId, useCaseId, changedFields: changeSet.changes.map((c) => c.field), source: "user" });
-    return loadUseCase(trx, caller.workspaceId, useCaseId);
+    const { useCase } = await applyUseCaseChanges(trx, { workspaceId: caller.workspaceId, useCaseId, actor: { source: "user", userId: caller.userId }, patch });
+    return presentUseCaseFor(caller, useCase);
   });
 }
 

@@ -67,6 +67,8 @@ export interface InvitationsTable {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
   revoked_at: Timestamp | null;
+  /** The emailed link, sealed with the secret box, until the mail job sends it. */
+  link_ciphertext: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type StatusCategory = "todo" | "in_progress" | "done";
@@ -121,13 +123,16 @@ export interface UseCaseCommentsTable {
   updated_at: Timestamp;
 }
 
-export type ChangeSource = "tether" | "jira" | "system";
+export type ChangeSource = "user" | "jira" | "system";
 
 export interface UseCaseHistoryTable {
   id: Generated<string>;
   use_case_id: string;
   actor_id: string | null;
   source: Generated<ChangeSource>;
+  /** How to name a Jira person or a system process; null for users (shown by actor_id). */
+  actor_label: string | null;
+  actor_jira_account_id: string | null;
   field: string;
   old_value: ColumnType<unknown, string | null, never>;
   new_value: ColumnType<unknown, string | null, never>;

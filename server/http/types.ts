@@ -1,21 +1,8 @@
-import type pg from "pg";
-import type { Env } from "../env.ts";
-import type { Db } from "../db/pool.ts";
+import type { AppDeps } from "../deps.ts";
 import type { Role } from "../db/schema.ts";
-import type { Logger } from "../logging/logger.ts";
-import type { Metrics } from "../logging/metrics.ts";
-import type { SecretBox } from "../security/secret-box.ts";
 
-/** What every route and command may use. Built once at boot (server/main.ts) or per test. */
-export type AppDeps = {
-  env: Env;
-  db: Db;
-  pool: pg.Pool;
-  logger: Logger;
-  metrics: Metrics;
-  /** Encrypts integration credentials at rest. */
-  secretBox: SecretBox;
-};
+/** Re-exported so route files keep one import; the type lives in server/deps.ts. */
+export type { AppDeps };
 
 export type Actor = {
   userId: string;

@@ -81,16 +81,3 @@ export async function saveTestResult(
     .where("id", "=", connectionId)
     .execute();
 }
-
-export async function saveMetadata(db: Db, connectionId: string, entries: Record<string, unknown>) {
-  const now = new Date();
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("jira_metadata").where("connection_id", "=", connectionId).execute();
-    const rows = Object.entries(entries).map(([kind, data]) => ({ connection_id: connectionId, kind, data: JSON.stringify(data), fetched_at: now }));
-    if (rows.length > 0) await trx.insertInto("jira_metadata").values(rows).execute();
-  });
-}
-
-export async function loadMetadata(db: Db, connectionId: string) {
-  return db.selectFrom("jira_metadata").select(["kind", "data", "fetched_at"]).where("connection_id", "=", connectionId).execute();
-}

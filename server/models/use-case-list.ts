@@ -3,7 +3,8 @@ import type { UseCaseSort, Visibility } from "../../common/contracts/use-cases.t
 import type { Db } from "../db/pool.ts";
 import type { Database, Role } from "../db/schema.ts";
 import { type ListPosition, parseSort, type SortValueKind } from "./use-case-cursor.ts";
-import { selectUseCases, type UseCaseRecord, visibleTo } from "./use-cases.ts";
+import { useCaseVisibleSql } from "../policies/use-case-sql.ts";
+import { selectUseCases, type UseCaseRecord } from "./use-cases.ts";
 
 export type UseCaseFilters = {
   statusIds?: readonly string[] | undefined;
@@ -76,7 +77,7 @@ export async function countUseCasesByStatus(db: Db, request: Omit<UseCasePageReq
   const base = db
     .selectFrom("use_cases")
     .where("use_cases.workspace_id", "=", request.workspaceId)
-    .where(visibleTo(request.viewer.role, request.viewer.userId));
+    .where(useCaseVisibleSql(request.viewer.role, request.viewer.userId));
   const rows = await applyFilters(base as unknown as FilterableQuery, request.filters)
     .select(["use_cases.status_id", (eb) => eb.fn.countAll<string>().as("n")])
     .groupBy("use_cases.status_id")
@@ -97,7 +98,7 @@ export async function listUseCasePage(db: Db, request: UseCasePageRequest): Prom
     selectUseCases(db)
       .select(sortValueAsText(kind, expression).as("sort_value"))
       .where("use_cases.workspace_id", "=", request.workspaceId)
-      .where(visibleTo(request.viewer.role, request.viewer.userId)),
+      .where(useCaseVisibleSql(request.viewer.role, request.viewer.userId)),
     request.filters,
   );
   if (request.after) query = query.where(afterPosition(expression, kind, descending, nullableSorts.has(key), request.after));

@@ -1,7 +1,7 @@
-import { type ExpressionBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Db } from "../db/pool.ts";
-import type { Database, NewUseCase, Priority, StatusCategory, UseCaseUpdate, Visibility } from "../db/schema.ts";
+import type { NewUseCase, Priority, StatusCategory, UseCaseUpdate, Visibility } from "../db/schema.ts";
 
 /** A use case with everything its presentation needs (status, people), as one row. */
 export type UseCaseRecord = {
@@ -193,23 +193,4 @@ export async function findWorkspaceUsers(db: Db, workspaceId: string, userIds: r
     .where("memberships.workspace_id", "=", workspaceId)
     .where("memberships.user_id", "in", [...userIds])
     .execute();
-}
-
-/** Visibility as SQL (BRIEF B): Visitors see public use cases, Members also those assigned to them, the rest see all. */
-export function visibleTo(role: Database["memberships"]["role"], userId: string) {
-  return (eb: ExpressionBuilder<Database, "use_cases">) => {
-    if (role === "admin" || role === "moderator") return sql<boolean>`true`;
-    if (role === "visitor") return eb("use_cases.visibility", "=", "public");
-    return eb.or([
-      eb("use_cases.visibility", "=", "public"),
-      eb("use_cases.assignee_id", "=", userId),
-      eb.exists(
-        eb
-          .selectFrom("use_case_members")
-          .select("use_case_members.user_id")
-          .whereRef("use_case_members.use_case_id", "=", "use_cases.id")
-          .where("use_case_members.user_id", "=", userId),
-      ),
-    ]);
-  };
 }

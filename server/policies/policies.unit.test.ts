@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { roleMay } from "./roles.ts";
-import { type UseCaseAccessFacts, useCaseMay } from "./use-cases.ts";
+import { type UseCaseAccessFacts, useCaseAbilities, useCaseMay } from "./use-cases.ts";
 
 const me = "user-1";
 const publicUnassigned: UseCaseAccessFacts = { visibility: "public", assigneeId: "other", memberIds: [] };
@@ -55,5 +55,14 @@ describe("use-case rules", () => {
     expect(useCaseMay("visitor", me, "read", privateMember)).toBe(false);
     expect(useCaseMay("visitor", me, "comment", publicAssigned)).toBe(false);
     expect(useCaseMay("visitor", me, "update", publicAssigned)).toBe(false);
+  });
+});
+
+describe("abilities (what the API tells the UI)", () => {
+  it("answers every action by the same rule, with stable names", () => {
+    expect(useCaseAbilities("member", me, publicAssigned)).toEqual({ read: true, update: true, delete: false, comment: true, link: true, sync: true });
+    expect(useCaseAbilities("member", me, publicUnassigned)).toEqual({ read: true, update: false, delete: false, comment: false, link: false, sync: false });
+    expect(useCaseAbilities("moderator", me, privateOther)).toEqual({ read: true, update: true, delete: true, comment: true, link: false, sync: false });
+    expect(useCaseAbilities("visitor", me, publicAssigned)).toEqual({ read: true, update: false, delete: false, comment: false, link: false, sync: false });
   });
 });

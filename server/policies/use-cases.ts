@@ -1,3 +1,4 @@
+import type { UseCaseAbilities } from "../../common/contracts/use-cases.ts";
 import type { Role, Visibility } from "../db/schema.ts";
 
 /** What a policy needs to know about a use case: who it is assigned to, and who may see it. */
@@ -39,3 +40,23 @@ export function useCaseMay(role: Role, userId: string, action: UseCaseAction, fa
 export function useCaseVisible(role: Role, userId: string, facts: UseCaseAccessFacts): boolean {
   return useCaseMay(role, userId, "read", facts);
 }
+
+/** Every action's answer for one caller and use case: what the API returns as `abilities`. */
+export function useCaseAbilities(role: Role, userId: string, facts: UseCaseAccessFacts): UseCaseAbilities {
+  const may = (action: UseCaseAction) => useCaseMay(role, userId, action, facts);
+  return {
+    read: may("read"),
+    update: may("update"),
+    delete: may("delete"),
+    comment: may("comment"),
+    link: may("integration.link"),
+    sync: may("integration.sync"),
+  };
+}
+
+/** The facts as a presented use case carries them. */
+export const accessFactsOf = (useCase: { visibility: Visibility; assignee: { id: string } | null; members: readonly { id: string }[] }): UseCaseAccessFacts => ({
+  visibility: useCase.visibility,
+  assigneeId: useCase.assignee?.id ?? null,
+  memberIds: useCase.members.map((m) => m.id),
+});

@@ -1,14 +1,16 @@
-import type { HistoryEntry, UseCase, UseCaseComment } from "../../common/contracts/use-cases.ts";
+import type { HistoryEntry, UseCase, UseCaseComment, UseCaseFields } from "../../common/contracts/use-cases.ts";
+import type { Role } from "../db/schema.ts";
 import type { CommentRecord } from "../models/use-case-comments.ts";
 import type { HistoryRecord } from "../models/use-case-history.ts";
 import type { UseCaseRecord } from "../models/use-cases.ts";
+import { accessFactsOf, useCaseAbilities } from "../policies/use-cases.ts";
 
 export const useCaseKey = (number: number) => `UC-${number}`;
 
 // numeric columns arrive as strings (exact decimals); the API speaks JSON numbers.
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
-export function presentUseCase(row: UseCaseRecord): UseCase {
+export function presentUseCase(row: UseCaseRecord): UseCaseFields {
   return {
     id: row.id,
     key: useCaseKey(row.number),
@@ -39,6 +41,11 @@ export function presentUseCase(row: UseCaseRecord): UseCase {
   };
 }
 
+/** A use case for one caller: its fields plus what the policy lets this caller do with it. */
+export function presentUseCaseFor(viewer: { role: Role; userId: string }, useCase: UseCaseFields): UseCase {
+  return { ...useCase, abilities: useCaseAbilities(viewer.role, viewer.userId, accessFactsOf(useCase)) };
+}
+
 export function presentComment(row: CommentRecord): UseCaseComment {
   return {
     id: row.id,
@@ -49,6 +56,17 @@ export function presentComment(row: CommentRecord): UseCaseComment {
   };
 }
 
+function historyActorLabel(row: HistoryRecord): string {
+  switch (row.source) {
+    case "user":
+      return row.actor_display_name ?? "A former user";
+    case "jira":
+      return `Jira · ${row.actor_label ?? "unknown user"}`;
+    case "system":
+      return row.actor_label ?? "Tether";
+  }
+}
+
 export function presentHistoryEntry(row: HistoryRecord): HistoryEntry {
   return {
     id: row.id,
@@ -57,6 +75,7 @@ export function presentHistoryEntry(row: HistoryRecord): HistoryEntry {
     newValue: row.new_value,
     actor: row.actor_id === null ? null : { id: row.actor_id, displayName: row.actor_display_name ?? "" },
     source: row.source,
+    actorLabel: historyActorLabel(row),
     createdAt: row.created_at.toISOString(),
   };
 }

@@ -1,17 +1,19 @@
 import { sql } from "kysely";
 import type { Db } from "../db/pool.ts";
-import type { TaskName, TaskPayloads } from "./task-names.ts";
+import { type TaskName, type TaskPayload, taskNamed } from "./tasks/index.ts";
 
 export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
 
 /**
  * Adds a job with graphile-worker's own SQL function, on the given connection — pass the
- * transaction of the write that causes the job, and a rollback takes the job with it.
+ * transaction of the write that causes the job, and a rollback takes the job with it. The
+ * payload is checked against the task's schema here too, so a bad job is never stored.
  */
-export async function enqueue<T extends TaskName>(db: Db, task: T, payload: TaskPayloads[T], options: EnqueueOptions = {}) {
+export async function enqueue<Name extends TaskName>(db: Db, task: Name, payload: TaskPayload<Name>, options: EnqueueOptions = {}) {
+  const parsed: unknown = taskNamed(task).payload.parse(payload);
   await sql`SELECT graphile_worker.add_job(
     ${task}::text,
-    ${JSON.stringify(payload)}::json,
+    ${JSON.stringify(parsed)}::json,
     queue_name => ${options.queueName ?? null}::text,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? null}::int,

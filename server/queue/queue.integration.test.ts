@@ -25,7 +25,7 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
     const before = await jobCount(app);
     await expect(
       app.deps.db.transaction().execute(async (trx) => {
-        await enqueue(trx, "send_invitation_email", { invitationId: crypto.randomUUID(), inviteUrl: "http://x.test/invite/abc" });
+        await enqueue(trx, "send_invitation_email", { invitationId: crypto.randomUUID() });
         expect(await jobCount({ ...app, deps: { ...app.deps, db: trx } })).toBe(before + 1);
         throw new Error("roll back");
       }),
@@ -54,6 +54,9 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
       expect(mails[0]?.subject).toBe("queue-admin invited you to Q on Tether");
       expect(mails[0]?.body).toContain(created.body.url);
       expect(await jobCount(app)).toBe(0);
+      // Once mailed, the sealed link is forgotten.
+      const sent = await app.deps.db.selectFrom("invitations").select("link_ciphertext").where("id", "=", created.body.invitation.id).executeTakeFirstOrThrow();
+      expect(sent.link_ciphertext).toBeNull();
       // Still one a little later, with the worker still polling: the job was not run again.
       await new Promise((r) => setTimeout(r, 500));
       expect(await app.deps.db.selectFrom("mail_deliveries").select("recipient").execute()).toHaveLength(1);
@@ -62,8 +65,38 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
     }
   });
 
+  it("keeps secrets out of job payloads: the invitation job carries the invitation id only", async () => {
+    await app.deps.db.deleteFrom("graphile_worker._private_jobs" as never).execute();
+    const created = await admin.client.post<{ url: string; invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, {
+      role: "visitor",
+      email: "secret-check@example.test",
+    });
+    expect(created.status).toBe(201);
+    const token = created.body.url.split("/invite/")[1] ?? "";
+    expect(token.length).toBeGreaterThan(20);
+    // graphile_worker.jobs (a view) hides payloads; the table behind it has them.
+    const jobs = await sql<{ task_identifier: string; payload: unknown }>`
+      SELECT tasks.identifier AS task_identifier, jobs.payload
+      FROM graphile_worker._private_jobs jobs JOIN graphile_worker._private_tasks tasks ON tasks.id = jobs.task_id`.execute(app.deps.db);
+    expect(jobs.rows).toEqual([{ task_identifier: "send_invitation_email", payload: { invitationId: created.body.invitation.id } }]);
+    for (const job of jobs.rows) {
+      const text = JSON.stringify(job.payload);
+      expect(text).not.toContain(token);
+      expect(text).not.toMatch(/invite\/|https?:|token|secret|password/i);
+      // Nothing that looks like a random secret: only uuids are long values in a payload.
+      const longValues = text.match(/[A-Za-z0-9_-]{20,}/g) ?? [];
+      for (const value of longValues) expect(value).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    // The link waits sealed on the invitation, bound to its id; it is not stored in clear anywhere.
+    const row = await app.deps.db.selectFrom("invitations").select(["link_ciphertext"]).where("id", "=", created.body.invitation.id).executeTakeFirstOrThrow();
+    expect(row.link_ciphertext).not.toContain(token);
+    expect(app.deps.secretBox.open(row.link_ciphertext ?? "", `invitation-link:${created.body.invitation.id}`)).toBe(created.body.url);
+    await app.deps.db.deleteFrom("graphile_worker._private_jobs" as never).execute();
+  });
+
   it("purges expired sessions and day-old failed logins, keeping live ones", async () => {
     const { purgeExpired } = await import("./tasks/purge-expired.ts");
+    const { runTask } = await import("./tasks/index.ts");
     const past = new Date(Date.now() - 3_600_000);
     await app.deps.db
       .insertInto("sessions")
@@ -71,7 +104,7 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
       .execute();
     await app.deps.db.insertInto("login_attempts").values({ attempt_key: "email:old@example.test", attempted_at: new Date(Date.now() - 2 * 86_400_000) }).execute();
     await app.deps.db.insertInto("login_attempts").values({ attempt_key: "email:new@example.test" }).execute();
-    await purgeExpired({}, app.deps);
+    await runTask(purgeExpired, {}, app.deps);
     const sessions = await app.deps.db.selectFrom("sessions").select("id_hash").execute();
     expect(sessions.map((s) => s.id_hash)).not.toContain("expired-session");
     expect(sessions.length).toBeGreaterThan(0);
@@ -80,7 +113,9 @@ describe("job queue (graphile-worker on the same PostgreSQL)", () => {
   });
 
   it("a task given a malformed payload fails instead of guessing", async () => {
-    const { sendInvitationEmail } = await import("./tasks/send-invitation-email.ts");
-    await expect(sendInvitationEmail({ invitationId: "nope" }, app.deps)).rejects.toThrow();
+    const { runTask, taskNamed } = await import("./tasks/index.ts");
+    await expect(runTask(taskNamed("send_invitation_email"), { invitationId: "nope" }, app.deps)).rejects.toThrow();
+    // enqueue checks the payload too, so a malformed job is never stored.
+    await expect(enqueue(app.deps.db, "send_invitation_email", { invitationId: "nope" })).rejects.toThrow();
   });
 });

@@ -1,30 +1,21 @@
 import { type Logger as WorkerLogger, run, type Runner, type Task, type TaskList } from "graphile-worker";
 import { Logger as GraphileLogger } from "graphile-worker";
-import type { TaskName } from "./task-names.ts";
-import type { TaskDeps } from "./task-deps.ts";
-import { purgeExpired } from "./tasks/purge-expired.ts";
-import { jiraSyncLink } from "./tasks/jira-sync-link.ts";
-import { sendInvitationEmail } from "./tasks/send-invitation-email.ts";
+import type { AppDeps } from "../deps.ts";
+import { runTask, tasks } from "./tasks/index.ts";
 
-type TaskHandler = (payload: unknown, deps: TaskDeps) => Promise<void>;
-
-/** Every task by name; the compiler insists each TaskName has a handler. */
-const handlers: Record<TaskName, TaskHandler> = {
-  send_invitation_email: sendInvitationEmail,
-  purge_expired: purgeExpired,
-  jira_sync_link: jiraSyncLink,
-};
+type TaskDeps = AppDeps;
 
 /** Recurring jobs (graphile-worker's crontab: one run per slot across all worker processes). */
 const crontab = "7 * * * * purge_expired";
 
 function taskList(deps: TaskDeps): TaskList {
   const list: TaskList = {};
-  for (const [name, handler] of Object.entries(handlers)) {
+  for (const definition of tasks) {
+    const name = definition.name;
     const task: Task = async (payload) => {
       const stop = deps.metrics.jobDuration.startTimer({ task: name });
       try {
-        await handler(payload, deps);
+        await runTask(definition, payload, deps);
         deps.metrics.jobsCompleted.inc({ task: name, outcome: "success" });
       } catch (error) {
         deps.metrics.jobsCompleted.inc({ task: name, outcome: "failure" });

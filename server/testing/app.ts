@@ -1,9 +1,8 @@
 import type { DestinationStream } from "pino";
 import { loadEnv } from "../env.ts";
 import { createApp } from "../app.ts";
-import type { AppDeps } from "../http/types.ts";
+import { type AppDeps, buildDeps } from "../deps.ts";
 import { createLogger } from "../logging/logger.ts";
-import { createMetrics } from "../logging/metrics.ts";
 import { SecretBox } from "../security/secret-box.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 import { randomBytes } from "node:crypto";
@@ -28,17 +27,15 @@ export async function createTestApp(
     SIGNUP_MODE: "open",
     ...options.env,
   });
-  const deps: AppDeps = {
+  const deps = buildDeps({
     env,
-    db: database.db,
-    pool: database.pool,
+    database,
     logger: createLogger({
       level: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? "silent",
       ...(options.logDestination ? { destination: options.logDestination } : {}),
     }),
-    metrics: createMetrics(),
     secretBox: new SecretBox(randomBytes(32).toString("hex")),
-  };
+  });
   const app = createApp(deps);
   return {
     deps,

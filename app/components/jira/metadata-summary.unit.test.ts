@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { JiraMetadata } from "../../../common/contracts/jira-metadata.ts";
 import { summariseMetadata } from "./metadata-summary.ts";
 
-const metadata: Record<string, unknown> = {
+// Parsed with the contract, so the fixture cannot drift from what the server sends.
+const metadata = JiraMetadata.parse({
+  fetchedAt: "2026-11-28T07:00:00.000Z",
   projects: [
     { id: "10000", key: "TETH", name: "Tether Demo" },
     { id: "10001", key: "PLAT", name: "Platform" },
@@ -13,8 +16,9 @@ const metadata: Record<string, unknown> = {
   fieldRoles: { epicLink: null, epicName: null, storyPoints: "customfield_10016", sprint: "customfield_10020" },
   priorities: [{ id: "1", name: "High" }],
   statuses: [],
-  linkTypes: [{ id: "1", name: "Blocks" }],
-  "project:TETH": {
+  linkTypes: [{ id: "1", name: "Blocks", inward: "is blocked by", outward: "blocks" }],
+  projectDetails: {
+   TETH: {
     project: { id: "10000", key: "TETH", name: "Tether Demo", projectTypeKey: "software" },
     issueTypes: [
       { id: "10001", name: "Story", subtask: false, hierarchyLevel: 0 },
@@ -26,8 +30,9 @@ const metadata: Record<string, unknown> = {
       { issueTypeId: "10000", issueTypeName: "Epic", statuses: [{ id: "1", name: "To Do", categoryKey: "new" }] },
     ],
     boards: [{ id: 1, name: "TETH board", type: "scrum", projectKey: "TETH", sprints: [{ id: 7, name: "Sprint 7", state: "active", startDate: null, endDate: null, originBoardId: 1, goal: null }] }],
+   },
   },
-};
+});
 
 describe("Jira metadata summary", () => {
   test("counts what was pulled and marks the Epic type of each selected project", () => {
@@ -41,7 +46,8 @@ describe("Jira metadata summary", () => {
   });
 
   test("a selected project missing from the cache, or an empty cache, is reported as unknown rather than failing", () => {
-    const summary = summariseMetadata({}, ["TETH", "PLAT"]);
+    expect(summariseMetadata(metadata, ["PLAT"]).projects).toEqual([{ key: "PLAT", details: null }]);
+    const summary = summariseMetadata(null, ["TETH", "PLAT"]);
     expect(summary.projectCount).toBeNull();
     expect(summary.fieldRoles).toBeNull();
     expect(summary.projects).toEqual([

@@ -32,7 +32,7 @@ function defaultFields(metadata: SyncMetadata): FieldMappingEntry[] {
  * pairs, statuses matched by name (else by category), priorities by name.
  */
 export function defaultMapping(metadata: SyncMetadata, projectKey: string, tetherStatuses: readonly TetherStatus[]): JiraMapping {
-  const project = metadata.projects[projectKey];
+  const project = metadata.projectDetails[projectKey];
   const issueTypeId = project?.epicTypeId ?? project?.issueTypes[0]?.id ?? "";
   const jiraStatuses = statusesFor(metadata, projectKey, issueTypeId);
   const usedJiraStatuses = new Set<string>();

@@ -1,5 +1,5 @@
 import type { SyncField } from "../../../common/contracts/jira-mapping.ts";
-import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import type { UseCaseFields as UseCase } from "../../../common/contracts/use-cases.ts";
 import { syncFieldSpecs } from "./field-kinds.ts";
 import { activeFields, type MappingContext } from "./mapping-context.ts";
 import { normaliseDate, normaliseLabels, normaliseNumber, normaliseText, type SyncValue, type SyncValues } from "./values.ts";

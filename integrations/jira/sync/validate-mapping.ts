@@ -20,7 +20,7 @@ const systemFieldTypes: Record<string, string> = {
 export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, tetherStatusIds: ReadonlySet<string>): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const problem = (path: string, code: string, message: string) => problems.push({ path, code, message });
-  const project = metadata.projects[mapping.projectKey];
+  const project = metadata.projectDetails[mapping.projectKey];
   if (!project) {
     problem("projectKey", "unknown_project", `Project ${mapping.projectKey} is not among the connection's projects. Add it to the connection and refresh metadata.`);
   } else if (!project.issueTypes.some((t) => t.id === mapping.issueTypeId)) {

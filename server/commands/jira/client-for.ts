@@ -1,6 +1,6 @@
 import { createJiraClient, type JiraClient, PgRateLimitStore } from "../../../integrations/jira/client/index.ts";
 import { toClientConfig } from "../../../integrations/jira/connection/client-config.ts";
-import type { AppDeps } from "../../http/types.ts";
+import type { AppDeps } from "../../deps.ts";
 import type { ConnectionRow } from "../../models/jira-connections.ts";
 
 /** A Jira client for a workspace's saved connection, sharing the site's rate-limit budget through PostgreSQL. */

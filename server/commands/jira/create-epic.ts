@@ -2,7 +2,7 @@ import type { JiraMapping } from "../../../common/contracts/jira-mapping.ts";
 import { isJiraError, type JiraClient } from "../../../integrations/jira/client/index.ts";
 import type { MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
 import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
-import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import type { UseCaseFields as UseCase } from "../../../common/contracts/use-cases.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 

@@ -12,7 +12,7 @@ import { roleMay } from "../../policies/roles.ts";
 import { useCaseMay } from "../../policies/use-cases.ts";
 import { presentLink, presentSyncLogEntry } from "../../presenters/jira-sync.ts";
 import { enqueue } from "../../queue/enqueue.ts";
-import { linkSyncJobKey } from "../../queue/tasks/jira-sync-link.ts";
+import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import { authoriseUseCase, type UseCaseCaller, useCaseNotFound } from "../use-case-access.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { syncLink } from "./sync-link.ts";

@@ -12,16 +12,16 @@ import { findMapping, saveMappingRow } from "../../models/jira-mappings.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
 import { findUseCase } from "../../models/use-cases.ts";
 import { enqueue } from "../../queue/enqueue.ts";
-import { linkSyncJobKey } from "../../queue/tasks/jira-sync-link.ts";
+import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import { listStatuses } from "../statuses.ts";
 import { jiraClientFor } from "./client-for.ts";
-import { readSyncMetadata } from "./sync-metadata.ts";
+import { readJiraMetadata } from "../../models/jira-metadata.ts";
 import { loadUserDirectory, matchMembersByEmail } from "./user-directory.ts";
 
 async function requireConnectionAndMetadata(deps: AppDeps, workspaceId: string) {
   const connection = await findConnection(deps.db, workspaceId);
   if (!connection) throw new AppError("not_connected", "This workspace has no Jira connection yet. An Admin or Moderator can add one under Settings → Jira.");
-  const metadata = await readSyncMetadata(deps.db, connection.id);
+  const metadata = await readJiraMetadata(deps.db, connection.id);
   if (!metadata) throw new AppError("conflict", "Jira metadata was never loaded: use “Refresh metadata” under Settings → Jira, then map fields.");
   return { connection, metadata };
 }

@@ -1,8 +1,10 @@
 import { isJiraError, type JiraClient } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
 import { AppError } from "../../errors.ts";
-import type { AppDeps } from "../../http/types.ts";
-import { type ConnectionRow, saveMetadata } from "../../models/jira-connections.ts";
+import type { AppDeps } from "../../deps.ts";
+import type { JiraMetadata, JiraProjectMetadata } from "../../../common/contracts/jira-metadata.ts";
+import type { ConnectionRow } from "../../models/jira-connections.ts";
+import { saveJiraMetadata } from "../../models/jira-metadata.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { testConnection } from "./test-connection.ts";
 
@@ -16,7 +18,7 @@ async function collect<T>(items: AsyncIterable<T>, limit: number): Promise<T[]> 
 }
 
 /** Per selected project: issue types (and which is the Epic), statuses per type, boards with open sprints. */
-async function projectMetadata(client: JiraClient, projectKey: string) {
+async function projectMetadata(client: JiraClient, projectKey: string): Promise<JiraProjectMetadata> {
   const [project, issueTypes, epicType, statuses, boards] = await Promise.all([
     client.getProject(projectKey),
     client.issueTypesForProject(projectKey),
@@ -30,14 +32,20 @@ async function projectMetadata(client: JiraClient, projectKey: string) {
     const sprints = board.type === "scrum" ? await collect(client.sprintsForBoard(board.id, { states: ["active", "future"] }), 100) : [];
     boardsWithSprints.push({ ...board, sprints });
   }
-  return { project, issueTypes, epicTypeId: epicType?.id ?? null, statuses, boards: boardsWithSprints };
+  return {
+    project: { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey },
+    issueTypes: issueTypes.map((t) => ({ id: t.id, name: t.name, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel })),
+    epicTypeId: epicType?.id ?? null,
+    statuses,
+    boards: boardsWithSprints,
+  };
 }
 
 /**
  * Pulls and caches what setup and sync need to know about the Jira site: ids, keys, names and
  * schemas only (data minimisation), never issue contents. Replaces the previous cache atomically.
  */
-export async function refreshMetadata(deps: AppDeps, row: ConnectionRow) {
+export async function refreshMetadata(deps: AppDeps, row: ConnectionRow): Promise<JiraMetadata> {
   const client = jiraClientFor(deps, row);
   try {
     const [projects, fields, fieldRoles, priorities, statuses, linkTypes] = await Promise.all([
@@ -48,19 +56,17 @@ export async function refreshMetadata(deps: AppDeps, row: ConnectionRow) {
       client.statuses(),
       client.listIssueLinkTypes(),
     ]);
-    const perProject: Record<string, unknown> = {};
-    for (const key of row.project_keys) perProject[`project:${key}`] = await projectMetadata(client, key);
-    const entries = {
+    const projectDetails: Record<string, JiraProjectMetadata> = {};
+    for (const key of row.project_keys) projectDetails[key] = await projectMetadata(client, key);
+    return await saveJiraMetadata(deps.db, row.id, {
       projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })),
       fields: fields.map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema })),
       fieldRoles,
-      priorities,
-      statuses,
-      linkTypes,
-      ...perProject,
-    };
-    await saveMetadata(deps.db, row.id, entries);
-    return entries;
+      priorities: priorities.map((p) => ({ id: p.id, name: p.name })),
+      statuses: statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.categoryKey })),
+      linkTypes: linkTypes.map((l) => ({ id: l.id, name: l.name, inward: l.inward, outward: l.outward })),
+      projectDetails,
+    });
   } catch (error) {
     if (!isJiraError(error)) throw error;
     // A 403 (or Jira's 404 for a project the account may no longer browse) means the cached

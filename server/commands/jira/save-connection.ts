@@ -1,7 +1,7 @@
 import type { SaveConnectionBody } from "../../../common/contracts/jira-connection.ts";
 import { connectionShapeProblems } from "../../../integrations/jira/connection/client-config.ts";
 import { AppError } from "../../errors.ts";
-import type { AppDeps } from "../../http/types.ts";
+import type { AppDeps } from "../../deps.ts";
 import { recordAudit } from "../../models/audit-log.ts";
 import { findConnection, upsertConnection } from "../../models/jira-connections.ts";
 

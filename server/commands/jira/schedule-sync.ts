@@ -4,7 +4,8 @@ import type { Db } from "../../db/pool.ts";
 import { findMapping } from "../../models/jira-mappings.ts";
 import { findLinkByUseCase, markTetherChanged } from "../../models/jira-links.ts";
 import { enqueue } from "../../queue/enqueue.ts";
-import { linkSyncJobKey } from "../../queue/tasks/jira-sync-link.ts";
+import { linkSyncJobKey } from "../../queue/job-keys.ts";
+import type { UseCaseChangedSubscriber } from "../use-case-events.ts";
 
 /** History field names → the sync fields they affect (WSJF follows its four inputs). */
 const affects: Record<string, SyncField[]> = {
@@ -27,8 +28,9 @@ const affects: Record<string, SyncField[]> = {
  * the link is marked and its sync job enqueued — in the same transaction, so a rollback takes the
  * job with it. Changes that came from Jira are never sent back (SYNC-PITFALLS 1).
  */
-export async function scheduleLinkSync(trx: Db, input: { workspaceId: string; useCaseId: string; changedFields: readonly string[]; source: "user" | "jira" | "system" }) {
-  if (input.source === "jira") return;
+export const scheduleLinkSync: UseCaseChangedSubscriber = async (trx: Db, event) => {
+  if (event.source === "jira") return;
+  const input = { ...event, changedFields: event.changes.map((change) => change.field) };
   const link = await findLinkByUseCase(trx, input.workspaceId, input.useCaseId);
   if (!link) return;
   const stored = await findMapping(trx, input.workspaceId);
@@ -38,4 +40,4 @@ export async function scheduleLinkSync(trx: Db, input: { workspaceId: string; us
   if (mapped.length === 0) return;
   await markTetherChanged(trx, link.id, mapped);
   await enqueue(trx, "jira_sync_link", { linkId: link.id, trigger: "save" }, { jobKey: linkSyncJobKey(link.id) });
-}
+};

@@ -1,5 +1,5 @@
 import type { SyncField } from "../../../common/contracts/jira-mapping.ts";
-import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import type { UseCaseFields as UseCase } from "../../../common/contracts/use-cases.ts";
 import type { JiraIssue } from "../../../integrations/jira/client/index.ts";
 import { jiraValues } from "../../../integrations/jira/sync/jira-values.ts";
 import { activeFields, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
@@ -13,7 +13,7 @@ import type { SyncDirection } from "../../db/schema-jira-sync.ts";
 import type { AppDeps } from "../../http/types.ts";
 import type { JiraLinkRow } from "../../models/jira-links.ts";
 import type { SyncLogChange } from "../../models/jira-sync-log.ts";
-import { applyFromJira } from "./apply-from-jira.ts";
+import { applyUseCaseChanges, lockUseCase } from "../use-case-write.ts";
 import { moveToStatus } from "./move-status.ts";
 import type { SyncSetup } from "./sync-setup.ts";
 
@@ -48,6 +48,13 @@ function plan(input: CarryInput, tether: SyncValues, jira: SyncValues): FieldAct
       jiraChangedAt: Number.isNaN(jiraAt) ? null : jiraAt,
     },
   );
+}
+
+/** Who made the newest Jira change, from the changelog read with the issue (history shows "Jira · <name>"). */
+function jiraAuthor(issue: JiraIssue): { displayName: string; jiraAccountId: string | null } {
+  const entries = [...(issue.changelog ?? [])].sort((a, b) => Date.parse(b.created) - Date.parse(a.created));
+  const entry = entries.find((e) => e.author && e.items.length > 0) ?? null;
+  return entry?.author ? { displayName: entry.author.displayName, jiraAccountId: entry.author.id } : { displayName: "Jira", jiraAccountId: null };
 }
 
 /**
@@ -124,7 +131,11 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
     const write = buildTetherWrite(pulls, context);
     for (const skipped of write.skipped) notes.push(skipped.reason);
     if (write.applied.length > 0) {
-      await deps.db.transaction().execute((trx) => applyFromJira(trx, link.workspace_id, link.use_case_id, write.patch));
+      const author = jiraAuthor(issue);
+      await deps.db.transaction().execute(async (trx) => {
+        await lockUseCase(trx, link.workspace_id, link.use_case_id);
+        await applyUseCaseChanges(trx, { workspaceId: link.workspace_id, useCaseId: link.use_case_id, actor: { source: "jira", ...author }, patch: write.patch });
+      });
       for (const field of write.applied) {
         const pulled = pulls.find((p) => p.field === field);
         if (!pulled) continue;

@@ -78,7 +78,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
       current = { ...current, issue_id: creation.issueId, issue_key: creation.issueKey, base: creation.base };
     }
     const issueKey = current.issue_key!;
-    const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(setup.mapping) });
+    const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(setup.mapping), expandChangelog: true });
     const updatedAt = issue.updated ? Date.parse(issue.updated) : null;
     if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime() && current.attempts < MAX_STALE_READS) {
       // Jira served an older state than one already applied (SYNC-PITFALLS 15): read again shortly.

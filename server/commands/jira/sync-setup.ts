@@ -7,7 +7,7 @@ import { type ConnectionRow, findConnection } from "../../models/jira-connection
 import { findMapping } from "../../models/jira-mappings.ts";
 import { loadFeatures } from "../../models/integration-features.ts";
 import { jiraClientFor } from "./client-for.ts";
-import { readSyncMetadata } from "./sync-metadata.ts";
+import { readJiraMetadata } from "../../models/jira-metadata.ts";
 
 export type SyncSetup = {
   connection: ConnectionRow;
@@ -25,7 +25,7 @@ export async function loadSyncSetup(deps: AppDeps, workspaceId: string): Promise
   if (!connection) return { code: "jira_not_connected", message: "This workspace has no Jira connection. An Admin or Moderator can connect Jira under Settings → Jira." };
   const stored = await findMapping(deps.db, workspaceId);
   if (!stored) return { code: "jira_mapping_missing", message: "No field mapping is saved yet. An Admin or Moderator can save one under Settings → Jira → Mapping." };
-  const metadata = await readSyncMetadata(deps.db, connection.id);
+  const metadata = await readJiraMetadata(deps.db, connection.id);
   if (!metadata) return { code: "jira_metadata_missing", message: "Jira metadata was never loaded. Use “Refresh metadata” under Settings → Jira." };
   const features = await loadFeatures(deps.db, workspaceId);
   return { connection, mapping: stored.mapping, features, metadata, client: jiraClientFor(deps, connection) };

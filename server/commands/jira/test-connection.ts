@@ -2,7 +2,7 @@ import type { ConnectionTestResult } from "../../../common/contracts/jira-connec
 import { isJiraError, type ServerInfo, type JiraUser } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError, type JiraProblem } from "../../../integrations/jira/connection/explain.ts";
 import { buildPermissionReport, globalPermissionKeys, projectPermissionKeys } from "../../../integrations/jira/connection/permission-report.ts";
-import type { AppDeps } from "../../http/types.ts";
+import type { AppDeps } from "../../deps.ts";
 import { type ConnectionRow, saveTestResult } from "../../models/jira-connections.ts";
 import { jiraClientFor } from "./client-for.ts";
 

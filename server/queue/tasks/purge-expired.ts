@@ -1,12 +1,17 @@
-import type { TaskDeps } from "../task-deps.ts";
+import { z } from "zod";
+import { defineTask } from "./task.ts";
 
 /** Hourly housekeeping: expired sessions and old failed-login records serve no one. Idempotent. */
-export async function purgeExpired(_payload: unknown, deps: TaskDeps): Promise<void> {
-  const now = new Date();
-  const sessions = await deps.db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
-  const attempts = await deps.db
-    .deleteFrom("login_attempts")
-    .where("attempted_at", "<", new Date(now.getTime() - 86_400_000))
-    .executeTakeFirst();
-  deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows) }, "purged expired rows");
-}
+export const purgeExpired = defineTask({
+  name: "purge_expired",
+  payload: z.object({}),
+  async handler(_payload, deps) {
+    const now = new Date();
+    const sessions = await deps.db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();
+    const attempts = await deps.db
+      .deleteFrom("login_attempts")
+      .where("attempted_at", "<", new Date(now.getTime() - 86_400_000))
+      .executeTakeFirst();
+    deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows) }, "purged expired rows");
+  },
+});

@@ -27,7 +27,7 @@ export function registerInvitationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     const actor = requireActor(c.get("actor"));
     const membership = requireMembership(c.get("membership"));
     const body = c.req.valid("json");
-    const created = await createInvitation(deps.db, {
+    const created = await createInvitation(deps.db, deps.secretBox, {
       workspaceId: membership.workspaceId,
       actorId: actor.userId,
       role: body.role,

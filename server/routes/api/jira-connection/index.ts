@@ -10,7 +10,8 @@ import { requireActor, requireMembership } from "../../../http/actor.ts";
 import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { recordAudit } from "../../../models/audit-log.ts";
-import { deleteConnection, findConnection, loadMetadata } from "../../../models/jira-connections.ts";
+import { deleteConnection, findConnection } from "../../../models/jira-connections.ts";
+import { readJiraMetadata } from "../../../models/jira-metadata.ts";
 import { presentConnection } from "../../../presenters/jira-connection.ts";
 import {
   deleteConnectionRoute,
@@ -57,16 +58,14 @@ export function registerJiraConnectionRoutes(app: OpenAPIHono<AppEnv>, deps: App
 
   mount(app, deps, getMetadataRoute, async (c) => {
     const row = await connectionOf(requireMembership(c.get("membership")).workspaceId);
-    const { kind } = c.req.valid("query");
-    const rows = (await loadMetadata(deps.db, row.id)).filter((r) => kind === undefined || r.kind === kind);
-    const fetchedAt = rows[0]?.fetched_at.toISOString() ?? null;
-    return c.json({ fetchedAt, metadata: Object.fromEntries(rows.map((r) => [r.kind, r.data])) }, 200);
+    const metadata = await readJiraMetadata(deps.db, row.id);
+    return c.json({ fetchedAt: metadata?.fetchedAt ?? null, metadata }, 200);
   });
 
   mount(app, deps, refreshMetadataRoute, async (c) => {
     const row = await connectionOf(requireMembership(c.get("membership")).workspaceId);
     const metadata = await refreshMetadata(deps, row);
-    return c.json({ fetchedAt: new Date().toISOString(), metadata }, 200);
+    return c.json({ fetchedAt: metadata.fetchedAt, metadata }, 200);
   });
 
   mount(app, deps, getFeaturesRoute, async (c) => {

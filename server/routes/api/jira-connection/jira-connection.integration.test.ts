@@ -1,3 +1,5 @@
+import { JiraMetadata } from "../../../../common/contracts/jira-metadata.ts";
+import { readJiraMetadata } from "../../../models/jira-metadata.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectionTestResult, JiraConnection } from "../../../../common/contracts/jira-connection.ts";
 import { startJiraSim } from "../../../../sim/jira/index.ts";
@@ -146,15 +148,19 @@ describe("Jira connection", () => {
     await save({ kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] });
     const refreshed = await fixture.admin.client.post<{ metadata: Record<string, unknown> }>(`/workspaces/${fixture.workspaceId}/integrations/jira/metadata/refresh`);
     expect(refreshed.status, JSON.stringify(refreshed.body)).toBe(200);
-    const cached = await fixture.moderator.client.get<{ fetchedAt: string; metadata: Record<string, Record<string, unknown>> }>(
-      `/workspaces/${fixture.workspaceId}/integrations/jira/metadata`,
-    );
-    const metadata = cached.body.metadata;
+    const cached = await fixture.moderator.client.get<{ fetchedAt: string; metadata: JiraMetadata }>(`/workspaces/${fixture.workspaceId}/integrations/jira/metadata`);
+    // The typed contract holds for what was cached, and the server-side reader returns the same.
+    const metadata = JiraMetadata.parse(cached.body.metadata);
+    expect(cached.body.fetchedAt).toBe(metadata.fetchedAt);
+    const connection = await app.deps.db.selectFrom("jira_connections").select("id").executeTakeFirstOrThrow();
+    expect(await readJiraMetadata(app.deps.db, connection.id)).toEqual(metadata);
+    expect(metadata.fields.find((f) => f.id === metadata.fieldRoles.storyPoints)?.schema?.type).toBe("number");
     expect(metadata.projects).toEqual(expect.arrayContaining([expect.objectContaining({ key: "TETH" })]));
     expect(metadata.fieldRoles).toMatchObject({ storyPoints: expect.any(String) });
-    const project = metadata["project:TETH"] as { epicTypeId: string | null; issueTypes: { id: string; name: string }[]; boards: unknown[] };
-    expect(project.issueTypes.find((t) => t.id === project.epicTypeId)?.name).toBe("Epic");
-    expect(project.boards.length).toBeGreaterThan(0);
+    const project = metadata.projectDetails.TETH;
+    expect(project?.issueTypes.find((t) => t.id === project.epicTypeId)?.hierarchyLevel).toBe(1);
+    expect(project?.issueTypes.find((t) => t.id === project.epicTypeId)?.name).toBe("Epic");
+    expect(project?.boards.length).toBeGreaterThan(0);
     // Data minimisation: no issues are cached (the demo site has dozens of TETH-n issues).
     expect(JSON.stringify(metadata)).not.toMatch(/TETH-\d+/);
     // Another site makes the cache someone else's: it is dropped with the change.
@@ -162,7 +168,7 @@ describe("Jira connection", () => {
     const afterMove = await fixture.admin.client.get<{ fetchedAt: string | null; metadata: Record<string, unknown> }>(
       `/workspaces/${fixture.workspaceId}/integrations/jira/metadata`,
     );
-    expect(afterMove.body).toEqual({ fetchedAt: null, metadata: {} });
+    expect(afterMove.body).toEqual({ fetchedAt: null, metadata: null });
   });
 
   it("re-checks permissions when Jira refuses a metadata pull, so the report shows what was lost", async () => {

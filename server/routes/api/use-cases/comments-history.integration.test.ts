@@ -109,7 +109,7 @@ describe("use case comments and history", () => {
       ["title", "v2", "talk-member"],
       ["created", { key: useCase.key, title: "v1" }, "talk-admin"],
     ]);
-    expect(seen[0]).toMatchObject({ oldValue: "v6", source: "tether" });
+    expect(seen[0]).toMatchObject({ oldValue: "v6", source: "user" });
     for (const bad of ["garbage", Buffer.from('{"before":"1; drop"}').toString("base64url")]) {
       const response = await f.admin.client.get<ErrorBody>(`${f.base}/${useCase.id}/history?cursor=${bad}`);
       expect([response.status, response.body.error.code]).toEqual([400, "validation_failed"]);

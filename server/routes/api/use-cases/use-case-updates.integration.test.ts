@@ -73,11 +73,11 @@ describe("use cases: updates, versions and history", () => {
       const oldestFirst = [...history].reverse().map(({ field, oldValue, newValue, actor: who, source }) => ({ field, oldValue, newValue, actor: who, source }));
       expect(oldestFirst).toEqual([
         expect.objectContaining({ field: "created" }),
-        { field: "title", oldValue: "Tracked", newValue: "Tracked (renamed)", actor, source: "tether" },
-        { field: "tags", oldValue: ["a"], newValue: ["a", "b"], actor, source: "tether" },
-        { field: "targetDate", oldValue: null, newValue: "2026-01-15", actor, source: "tether" },
-        { field: "status", oldValue: { id: idea?.id, name: "Idea" }, newValue: { id: evaluating?.id, name: "Evaluating" }, actor, source: "tether" },
-        { field: "assignee", oldValue: null, newValue: { id: f.member.id, displayName: "crud-member" }, actor, source: "tether" },
+        { field: "title", oldValue: "Tracked", newValue: "Tracked (renamed)", actor, source: "user" },
+        { field: "tags", oldValue: ["a"], newValue: ["a", "b"], actor, source: "user" },
+        { field: "targetDate", oldValue: null, newValue: "2026-01-15", actor, source: "user" },
+        { field: "status", oldValue: { id: idea?.id, name: "Idea" }, newValue: { id: evaluating?.id, name: "Evaluating" }, actor, source: "user" },
+        { field: "assignee", oldValue: null, newValue: { id: f.member.id, displayName: "crud-member" }, actor, source: "user" },
         {
           field: "members",
           oldValue: [{ id: f.moderator.id, displayName: "crud-moderator" }],
@@ -86,7 +86,7 @@ describe("use cases: updates, versions and history", () => {
             { id: f.otherMember.id, displayName: "crud-other-member" },
           ],
           actor,
-          source: "tether",
+          source: "user",
         },
       ]);
     });

@@ -66,7 +66,7 @@ describe("use cases: create, read, update, delete", () => {
       const elsewhere = await createUseCase(f.outsider, `/workspaces/${f.otherWorkspaceId}/use-cases`, { title: "Own numbering" });
       expect(elsewhere.key).toBe("UC-1");
       expect(await historyOf(useCase.id)).toEqual([
-        expect.objectContaining({ field: "created", oldValue: null, newValue: { key: useCase.key, title: "Churn prediction" }, source: "tether" }),
+        expect.objectContaining({ field: "created", oldValue: null, newValue: { key: useCase.key, title: "Churn prediction" }, source: "user" }),
       ]);
     });
 
@@ -167,7 +167,8 @@ describe("use cases: create, read, update, delete", () => {
       }
       const got = await f.member.client.get<UseCaseBody>(`${f.base}/${closed.id}`);
       expect(got.headers.get("etag")).toBe('"1"');
-      expect(got.body.useCase).toEqual(closed);
+      // The same use case; the abilities are the reader's own (the Admin created it, the Member reads it).
+      expect(got.body.useCase).toEqual({ ...closed, abilities: { read: true, update: true, delete: false, comment: true, link: true, sync: true } });
     });
 
     it("answers 404 for a malformed id, an unknown id, and a use case of another workspace", async () => {

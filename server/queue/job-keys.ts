@@ -1,0 +1,2 @@
+/** Job keys: graphile-worker replaces a waiting job with the same key, so repeated triggers coalesce. */
+export const linkSyncJobKey = (linkId: string) => `jira-sync:${linkId}`;

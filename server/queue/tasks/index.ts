@@ -1,0 +1,26 @@
+import type { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { jiraSyncLink } from "./jira-sync-link.ts";
+import { purgeExpired } from "./purge-expired.ts";
+import { sendInvitationEmail } from "./send-invitation-email.ts";
+
+/** Every task the worker runs. Add a task here and `enqueue` and the worker know it. */
+export const tasks = [sendInvitationEmail, purgeExpired, jiraSyncLink] as const;
+
+type RegisteredTask = (typeof tasks)[number];
+export type TaskName = RegisteredTask["name"];
+/** What `enqueue` accepts for a task: the input of its payload schema. */
+export type TaskPayload<Name extends TaskName> = z.input<Extract<RegisteredTask, { name: Name }>["payload"]>;
+
+export function taskNamed(name: TaskName): RegisteredTask {
+  const task = tasks.find((t) => t.name === name);
+  if (!task) throw new Error(`no task named ${name}`);
+  return task;
+}
+
+/** Parses an (untrusted) payload with the task's schema, then runs the task; a bad payload throws. */
+export async function runTask(task: RegisteredTask, payload: unknown, deps: AppDeps): Promise<void> {
+  // Each task's handler takes exactly its own schema's output; the union needs the cast.
+  const handler = task.handler as (payload: unknown, deps: AppDeps) => Promise<void>;
+  await handler(task.payload.parse(payload), deps);
+}
