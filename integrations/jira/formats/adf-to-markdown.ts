@@ -3,7 +3,7 @@ import type { AdfDocument } from "../client/types.ts";
 import { type AdfNode, adfBlocks, adfPlainText } from "./adf.ts";
 import { adfInline } from "./adf-inline.ts";
 import { stringifyMarkdown } from "./markdown-ast.ts";
-import { canonicalTree } from "./normalise.ts";
+import { normaliseMarkdown } from "./normalise.ts";
 import { panelMarker } from "./panels.ts";
 
 /**
@@ -13,7 +13,7 @@ import { panelMarker } from "./panels.ts";
  */
 export function adfToMarkdown(doc: AdfDocument): string {
   const tree: Root = { type: "root", children: adfBlocks(doc).flatMap(block) };
-  return stringifyMarkdown(canonicalTree(tree));
+  return normaliseMarkdown(stringifyMarkdown(tree));
 }
 
 function block(node: AdfNode): RootContent[] {

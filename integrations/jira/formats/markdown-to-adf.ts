@@ -1,4 +1,4 @@
-import type { Definition, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import type { AdfDocument } from "../client/types.ts";
 import { type AdfMark, type AdfNode, adfDocument } from "./adf.ts";
 import { parseMarkdown } from "./markdown-ast.ts";
@@ -12,17 +12,11 @@ import { panelFromQuote } from "./panels.ts";
  */
 export function markdownToAdf(markdown: string): AdfDocument {
   const tree = canonicalTree(parseMarkdown(markdown));
-  const context: Context = { definitions: definitionsOf(tree), nextId: 1 };
+  const context: Context = { nextId: 1 };
   return adfDocument(tree.children.flatMap((node) => block(node, context)));
 }
 
-type Context = { definitions: Map<string, Definition>; nextId: number };
-
-function definitionsOf(tree: Root): Map<string, Definition> {
-  const found = new Map<string, Definition>();
-  for (const node of tree.children) if (node.type === "definition") found.set(node.identifier.toLowerCase(), node);
-  return found;
-}
+type Context = { nextId: number };
 
 function block(node: RootContent, context: Context): AdfNode[] {
   switch (node.type) {
@@ -142,10 +136,6 @@ function phrasing(node: PhrasingContent, marks: AdfMark[], context: Context): Ad
       return textNode(node.value, [...marks.filter((m) => m.type === "link"), { type: "code" }]);
     case "link":
       return within({ type: "link", attrs: { href: node.url } }, node.children);
-    case "linkReference": {
-      const target = context.definitions.get(node.identifier.toLowerCase());
-      return target ? within({ type: "link", attrs: { href: target.url } }, node.children) : inline(node.children, marks, context);
-    }
     case "image":
       return textNode(node.alt || node.url, [...marks.filter((m) => m.type !== "link"), { type: "link", attrs: { href: node.url } }]);
     case "break":

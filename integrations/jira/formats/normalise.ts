@@ -1,4 +1,5 @@
-import type { Nodes, Parent, Root, RootContent } from "mdast";
+import type { Definition, Nodes, Parent, PhrasingContent, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
 import { isLiteral, parseMarkdown, stringifyMarkdown } from "./markdown-ast.ts";
 
 /**
@@ -11,10 +12,21 @@ export function normaliseMarkdown(markdown: string): string {
 }
 
 export function canonicalTree(tree: Root): Root {
-  return canonical(tree) as Root;
+  const definitions = new Map<string, Definition>();
+  for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
+  return canonical(tree, definitions) as Root;
 }
 
-function canonical(node: Nodes): Nodes {
+/** Reference links become inline links and definitions go: same meaning, one spelling. */
+function canonical(node: Nodes, definitions: Map<string, Definition>): Nodes {
+  if (node.type === "linkReference" || node.type === "imageReference") {
+    const target = definitions.get(node.identifier.toLowerCase());
+    if (node.type === "linkReference") {
+      const children = node.children.map((child) => canonical(child, definitions)) as PhrasingContent[];
+      return target ? { type: "link", url: target.url, title: null, children } : { type: "text", value: `[${toString(node)}]` };
+    }
+    return target ? { type: "image", url: target.url, alt: node.alt ?? null, title: null } : { type: "text", value: `![${node.alt ?? ""}]` };
+  }
   const copy = { ...node } as Nodes & { position?: unknown };
   delete copy.position;
   if (copy.type === "text") copy.value = copy.value.replace(/\s+/g, " ");
@@ -24,7 +36,8 @@ function canonical(node: Nodes): Nodes {
   if (copy.type === "table") copy.align = copy.align?.map(() => null) ?? null;
   if ((copy.type === "link" || copy.type === "image") && copy.title !== undefined) copy.title = null;
   if ("children" in copy && !isLiteral(copy)) {
-    (copy as Parent).children = tidyInline(copy.children.map(canonical) as RootContent[]);
+    const children = copy.children.filter((child) => child.type !== "definition");
+    (copy as Parent).children = tidyInline(children.map((child) => canonical(child, definitions)) as RootContent[]);
   }
   return copy;
 }
