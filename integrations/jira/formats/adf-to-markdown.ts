@@ -83,9 +83,22 @@ function list(node: AdfNode): RootContent {
     children: (node.content ?? []).map((item): ListItem => {
       const content = item.content ?? [];
       const inline = content.every((child) => !isBlock(child));
-      return { type: "listItem", spread: false, checked: null, children: inline ? [{ type: "paragraph", children: adfInline(content) }] : blocks(content) };
+      const children = inline ? [{ type: "paragraph" as const, children: adfInline(content) }] : blocks(content);
+      return { type: "listItem", spread: false, checked: node.type === "bulletList" ? taskPrefix(children[0]) : null, children };
     }),
   };
+}
+
+/**
+ * A list mixing tasks and plain items cannot be an ADF task list; markdownToAdf writes it as
+ * a bullet list whose task items start with `[ ] ` / `[x] `. Read such items back as tasks.
+ */
+function taskPrefix(first: BlockContent | undefined): boolean | null {
+  const lead = first?.type === "paragraph" ? first.children[0] : undefined;
+  const match = lead?.type === "text" ? /^\[([ x])\] /.exec(lead.value) : null;
+  if (!match || lead?.type !== "text") return null;
+  lead.value = lead.value.slice(match[0].length);
+  return match[1] === "x";
 }
 
 /** A task list: items hold inline content; a nested task list belongs to the item before it. */
@@ -115,11 +128,11 @@ function table(node: AdfNode): RootContent {
   return { type: "table", align: rows[0]?.children.map(() => null) ?? [], children: rows };
 }
 
-/** GFM cells hold one line: paragraphs inside a cell are joined by line breaks. */
+/** GFM cells hold one line: paragraphs inside a cell are joined by a space. */
 function cell(node: AdfNode): TableCell {
   const children: PhrasingContent[] = [];
   for (const child of node.content ?? []) {
-    if (children.length > 0) children.push({ type: "break" });
+    if (children.length > 0) children.push({ type: "text", value: " " });
     if (child.type === "paragraph" || child.type === "heading") children.push(...adfInline(child.content ?? []));
     else children.push({ type: "text", value: adfPlainText(child) });
   }

@@ -7,7 +7,7 @@ import { gfm } from "micromark-extension-gfm";
 /**
  * Markdown as a syntax tree (mdast, GitHub Flavoured Markdown). Every converter in this folder
  * reads Markdown and writes it through these two functions, so Tether's Markdown always comes
- * out in one house style: `-` bullets, `_emphasis_`, `**strong**`, fenced code, `---` rules.
+ * out in one house style: `-` bullets, `*emphasis*`, `**strong**`, fenced code, `---` rules.
  */
 export function parseMarkdown(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -17,7 +17,7 @@ export function stringifyMarkdown(tree: Root): string {
   const text = toMarkdown(tree, {
     bullet: "-",
     bulletOther: "*",
-    emphasis: "_",
+    emphasis: "*",
     strong: "*",
     fence: "`",
     fences: true,

@@ -1,8 +1,7 @@
 import type { List, ListItem, Nodes, PhrasingContent, RootContent, Table } from "mdast";
 import type { AdfDocument } from "../client/types.ts";
 import { type AdfMark, type AdfNode, adfDocument } from "./adf.ts";
-import { parseMarkdown } from "./markdown-ast.ts";
-import { canonicalTree } from "./normalise.ts";
+import { canonicalMarkdownTree } from "./normalise.ts";
 import { panelFromQuote } from "./panels.ts";
 
 /**
@@ -11,7 +10,7 @@ import { panelFromQuote } from "./panels.ts";
  * Markdown gives equal ADF. A quote that starts with a panel marker (`> [!INFO]`) becomes a panel.
  */
 export function markdownToAdf(markdown: string): AdfDocument {
-  const tree = canonicalTree(parseMarkdown(markdown));
+  const tree = canonicalMarkdownTree(markdown);
   const context: Context = { nextId: 1 };
   return adfDocument(tree.children.flatMap((node) => block(node, context)));
 }

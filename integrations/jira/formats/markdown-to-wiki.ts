@@ -1,6 +1,5 @@
 import type { List, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
-import { parseMarkdown } from "./markdown-ast.ts";
-import { canonicalTree } from "./normalise.ts";
+import { canonicalMarkdownTree } from "./normalise.ts";
 import { escapeWikiText } from "./wiki-escape.ts";
 
 /**
@@ -9,7 +8,7 @@ import { escapeWikiText } from "./wiki-escape.ts";
  * Task items are written `* \[x\] text`, which `wikiToMarkdown` reads back as tasks.
  */
 export function markdownToWiki(markdown: string): string {
-  const tree = canonicalTree(parseMarkdown(markdown));
+  const tree = canonicalMarkdownTree(markdown);
   return blocks(tree.children, tree).join("\n\n");
 }
 
@@ -77,8 +76,22 @@ function table(node: Table): string {
 
 /** Inline Markdown → wiki. `lineBreak` is how a hard break is written where a newline would end the block. */
 function inline(nodes: PhrasingContent[], lineBreak: string): string {
-  return nodes.map((node) => phrasing(node, lineBreak)).join("");
+  const parts = nodes.map((node) => phrasing(node, lineBreak));
+  return parts
+    .map((part, index) => {
+      const node = nodes[index] as PhrasingContent;
+      const marker = node.type === "strong" ? "*" : node.type === "emphasis" ? "_" : node.type === "delete" ? "-" : null;
+      if (marker === null) return part;
+      // Inside a word Jira only sees a span written with braces: x{*}y{*}z.
+      const before = parts[index - 1]?.slice(-1) ?? "";
+      const after = parts[index + 1]?.slice(0, 1) ?? "";
+      const glued = wordChar.test(before) || wordChar.test(after) || /^\s|\s$/.test(part.slice(1, -1));
+      return glued ? `{${marker}}${part.slice(1, -1)}{${marker}}` : part;
+    })
+    .join("");
 }
+
+const wordChar = /[\p{L}\p{N}]/u;
 
 function phrasing(node: PhrasingContent, lineBreak: string): string {
   const inner = (children: PhrasingContent[]) => inline(children, lineBreak);

@@ -3,7 +3,7 @@ import { unescapeWikiText } from "./wiki-escape.ts";
 
 /**
  * Jira wiki inline markup → mdast phrasing: `*strong*`, `_emphasis_`, `-strike-`, `{{code}}`,
- * `[label|url]`, `[url]`, `[~user]` (→ `@user`), `!image.png!`, `\\` line breaks and `\x`
+ * `{*}x{*}` (inside words), `[label|url]`, `[url]`, `[~user]` (→ `@user`), `!image.png!`, `\\` line breaks and `\x`
  * escapes. `+underline+`, `^sup^`, `~sub~`, `??cite??` and `{color}` keep only their text.
  */
 const spans: Record<string, "strong" | "emphasis" | "delete" | "plain"> = {
@@ -45,6 +45,12 @@ export function parseWikiInline(source: string): PhrasingContent[] {
       flush();
       out.push({ type: "inlineCode", value: unescapeWikiText(source.slice(i + 2, end)) });
       i = end + 2;
+    } else if (/^\{([*_\-+^~]|\?\?)\}/.test(rest) && source.indexOf(rest.slice(0, rest.indexOf("}") + 1), i + 3) > 0) {
+      const marker = rest.slice(0, rest.indexOf("}") + 1);
+      const end = source.indexOf(marker, i + marker.length);
+      flush();
+      out.push(...span(marker.slice(1, 2), parseWikiInline(source.slice(i + marker.length, end))));
+      i = end + marker.length;
     } else if (/^\{color(:[^}]*)?\}/.test(rest)) {
       i += (/^\{color(:[^}]*)?\}/.exec(rest)?.[0] ?? "").length;
     } else if (char === "[" && findClose(source, i + 1, "]") > 0) {
@@ -66,10 +72,7 @@ export function parseWikiInline(source: string): PhrasingContent[] {
         continue;
       }
       flush();
-      const children = parseWikiInline(source.slice(i + marker.length, end));
-      const kind = spans[char];
-      if (kind === "plain") out.push(...children);
-      else out.push({ type: kind as "strong" | "emphasis" | "delete", children } as PhrasingContent);
+      out.push(...span(char, parseWikiInline(source.slice(i + marker.length, end))));
       i = end + marker.length;
     } else {
       text += char;
@@ -78,6 +81,12 @@ export function parseWikiInline(source: string): PhrasingContent[] {
   }
   flush();
   return out;
+}
+
+function span(marker: string, children: PhrasingContent[]): PhrasingContent[] {
+  const kind = spans[marker];
+  if (kind === undefined || kind === "plain") return children;
+  return [{ type: kind, children } as PhrasingContent];
 }
 
 /** Index of the next unescaped `close` at or after `from`, or -1. */
@@ -100,13 +109,13 @@ function opens(source: string, at: number): boolean {
 }
 
 function closeOfSpan(source: string, from: number, marker: string): number {
-  for (let j = from + 1; j < source.length; j++) {
+  for (let j = from; j < source.length; j++) {
     if (source[j] === "\\") {
       j++;
       continue;
     }
     if (source[j] === "\n") return -1;
-    if (!source.startsWith(marker, j)) continue;
+    if (j === from || !source.startsWith(marker, j)) continue;
     const before = source[j - 1] as string;
     const after = source[j + marker.length];
     if (!/\s/.test(before) && (after === undefined || !wordChar.test(after))) return j;
