@@ -10,7 +10,7 @@ import { wikiToMarkdown } from "./wiki-to-markdown.ts";
 /**
  * The description to push when Tether's Markdown changed (docs/adr/0007-rich-text.md).
  * Jira's current value and the new Markdown are cut into top-level blocks and each block is
- * keyed by its Markdown. Blocks whose Markdown is unchanged keep Jira's original, so mentions,
+ * keyed by its Markdown. Blocks whose Markdown is unchanged (or only moved) keep Jira's original, so mentions,
  * media, status lozenges, colours and macros in blocks nobody edited survive the push; only
  * added or edited blocks are converted from Markdown.
  */
@@ -33,33 +33,12 @@ function keyed<T>(value: T, key: string): Keyed<T> {
 }
 
 /**
- * The new blocks in order; each one that lines up with an unchanged old block (longest common
- * subsequence of keys, so moved or repeated blocks pair up in order) is replaced by the old one.
+ * The new blocks in order; each one whose Markdown equals an old block's takes that old block
+ * (each old block is used once, so moved blocks keep their originals and a duplicated block
+ * keeps them only once).
  */
 export function mergeBlocks<T>(before: Keyed<T>[], after: Keyed<T>[]): T[] {
-  const rows = before.length + 1;
-  const cols = after.length + 1;
-  const table: number[] = new Array<number>(rows * cols).fill(0);
-  const at = (i: number, j: number) => table[i * cols + j] ?? 0;
-  for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) {
-      table[i * cols + j] = before[i]?.key === after[j]?.key ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  const out: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (j < after.length) {
-    const next = after[j] as Keyed<T>;
-    if (i < before.length && before[i]?.key === next.key) {
-      out.push((before[i] as Keyed<T>).value);
-      i++;
-      j++;
-    } else if (i < before.length && at(i + 1, j) >= at(i, j + 1)) i++;
-    else {
-      out.push(next.value);
-      j++;
-    }
-  }
-  return out;
+  const unused = new Map<string, T[]>();
+  for (const block of before) unused.set(block.key, [...(unused.get(block.key) ?? []), block.value]);
+  return after.map((block) => unused.get(block.key)?.shift() ?? block.value);
 }
