@@ -28,7 +28,7 @@ function block(node: RootContent, root: Root): string | null {
     case "thematicBreak":
       return "----";
     case "code":
-      return `{code${node.lang ? `:${node.lang}` : ""}}\n${node.value}\n{code}`;
+      return codeBlock(node.lang ?? null, node.value);
     case "blockquote":
       return `{quote}\n${quoteBlocks(node.children, root).join("\n\n")}\n{quote}`;
     case "list":
@@ -59,10 +59,16 @@ function listLines(list: List, prefix: string): string[] {
     for (const child of first?.type === "paragraph" ? rest : item.children) {
       if (child.type === "list") lines.push(...listLines(child, marker));
       else if (child.type === "paragraph") lines.push(`${marker} ${inline(child.children, "\\\\ ")}`);
-      else if (child.type === "code") lines.push(`{code${child.lang ? `:${child.lang}` : ""}}\n${child.value}\n{code}`);
+      else if (child.type === "code") lines.push(codeBlock(child.lang ?? null, child.value));
     }
     return lines;
   });
+}
+
+/** `{code:lang}`; code that itself contains `{code}` goes in `{noformat}` (its language is lost). */
+function codeBlock(lang: string | null, value: string): string {
+  if (value.includes("{code}") && !value.includes("{noformat}")) return `{noformat}\n${value}\n{noformat}`;
+  return `{code${lang ? `:${lang}` : ""}}\n${value}\n{code}`;
 }
 
 function table(node: Table): string {

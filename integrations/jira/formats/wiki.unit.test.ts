@@ -67,6 +67,17 @@ describe("Jira wiki markup → Markdown", () => {
     expect(wikiToMarkdown("* \\[x\\] done\n* [ ] open\n\nsee [PROJ-1] and 3*4*5")).toBe("- [x] done\n- [ ] open\n\nsee \\[PROJ-1] and 3\\*4\\*5");
   });
 
+  it("is stable when Jira-authored text goes round through Tether", () => {
+    const wiki = "h3. Notes\n\n# first\n#* {*}in{*}word and -struck-\n\n{code:xml}\n<a>x</a>\n{code}\n\n||x||\n|[y|https://y.io]|";
+    const once = wikiToMarkdown(wiki);
+    expect(wikiToMarkdown(markdownToWiki(once))).toBe(once);
+  });
+
+  it("puts code that contains {code} into {noformat}, so it cannot end early", () => {
+    expect(markdownToWiki("```\n{code}x\n```")).toBe("{noformat}\n{code}x\n{noformat}");
+    expect(wikiToMarkdown(markdownToWiki("```\n{code}x\n```"))).toBe("```\n{code}x\n```");
+  });
+
   it("never throws on unbalanced markup", () => {
     for (const wiki of ["{code}\nunterminated", "*open", "[broken", "|a|b", "{quote}", "!nope", "h7. no", "\\"]) {
       expect(() => wikiToMarkdown(wiki)).not.toThrow();
