@@ -4,7 +4,8 @@ import type { RichText } from "../client/types.ts";
 /** Markdown ↔ Jira rich text, provided by integrations/jira/formats (injected to keep this pure). */
 export type RichTextCodec = {
   toMarkdown(value: RichText): string;
-  fromMarkdown(markdown: string): RichText;
+  /** With `previous` (Jira's current value), Jira-only content of unchanged blocks is kept. */
+  fromMarkdown(markdown: string, previous?: RichText | null): RichText;
   /** A canonical form: two texts that mean the same normalise to the same string. */
   normalise(markdown: string): string;
 };

@@ -1,11 +1,11 @@
 import type { FieldMappingEntry, SyncField } from "../../../common/contracts/jira-mapping.ts";
-import type { IssueChanges } from "../client/types.ts";
+import type { IssueChanges, RichText } from "../client/types.ts";
 import { syncFieldSpecs } from "./field-kinds.ts";
 import type { MappingContext } from "./mapping-context.ts";
 import { isUnmappable, type SyncValue } from "./values.ts";
 
 /** One field to write: its new value and, for label sets, what Jira holds now (to send add/remove). */
-export type PushValue = { field: SyncField; value: SyncValue; jiraNow: SyncValue | undefined };
+export type PushValue = { field: SyncField; value: SyncValue; jiraNow: SyncValue | undefined; previousRichText?: RichText | null };
 
 /** What one push sends: every plain field in one PUT, the status through transitions. */
 export type JiraWrite = { changes: IssueChanges; changedFields: SyncField[]; targetStatusId: string | null };
@@ -27,7 +27,7 @@ function setField(changes: IssueChanges, entry: FieldMappingEntry, push: PushVal
       changes.summary = typeof value === "string" ? value : "";
       return;
     case "description":
-      changes.description = typeof value === "string" && value.length > 0 ? context.richText.fromMarkdown(value) : null;
+      changes.description = typeof value === "string" && value.length > 0 ? context.richText.fromMarkdown(value, push.previousRichText) : null;
       return;
     case "priority":
       if (typeof value === "string") changes.priorityId = value;

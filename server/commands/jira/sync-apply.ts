@@ -6,7 +6,7 @@ import { activeFields, type MappingContext } from "../../../integrations/jira/sy
 import { statusesFor } from "../../../integrations/jira/sync/mapping-metadata.ts";
 import { type FieldAction, planSync } from "../../../integrations/jira/sync/plan.ts";
 import { tetherValues } from "../../../integrations/jira/sync/tether-values.ts";
-import { buildJiraWrite, hasFieldChanges } from "../../../integrations/jira/sync/to-jira.ts";
+import { buildJiraWrite, hasFieldChanges, type PushValue } from "../../../integrations/jira/sync/to-jira.ts";
 import { buildTetherWrite } from "../../../integrations/jira/sync/to-tether.ts";
 import type { SyncValue, SyncValues } from "../../../integrations/jira/sync/values.ts";
 import type { SyncDirection } from "../../db/schema-jira-sync.ts";
@@ -70,7 +70,7 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
   const notes: string[] = [];
   let blocked: CarryResult["blocked"] = null;
   let conflicts = 0;
-  const pushes: Array<{ field: SyncField; value: SyncValue; jiraNow: SyncValue | undefined }> = [];
+  const pushes: PushValue[] = [];
   const pulls: Array<{ field: SyncField; value: SyncValue }> = [];
 
   for (const action of plan(input, tether, jira)) {
@@ -95,7 +95,7 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
           notes.push(`Conflict on ${action.field}: ${action.conflict.reason}; the other value was ${JSON.stringify(action.action === "push" ? action.conflict.jira : action.conflict.tether)}.`);
         }
         if (action.action === "push") {
-          if (setup.features.toJira) pushes.push({ field: action.field, value: action.value, jiraNow: jira[action.field] });
+          if (setup.features.toJira) pushes.push({ field: action.field, value: action.value, jiraNow: jira[action.field], previousRichText: action.field === "description" ? issue.description : null });
         } else if (setup.features.fromJira) pulls.push({ field: action.field, value: action.value });
         break;
       case "merge":
