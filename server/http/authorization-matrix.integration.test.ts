@@ -95,6 +95,23 @@ const matrix: Record<string, Row> = {
     before: ensureConnection,
     body: () => ({ toJira: true }),
   },
+  // Sync engine. Jira at port 9 is unreachable and no metadata is cached: setup answers 409 after the access check.
+  "GET /workspaces/{workspaceId}/integrations/jira/mapping": { expected: setupRoles(409), before: ensureConnection },
+  "PUT /workspaces/{workspaceId}/integrations/jira/mapping": {
+    expected: setupRoles(409),
+    before: ensureConnection,
+    body: () => ({ projectKey: "TETH", issueTypeId: "10000", fields: [] }),
+  },
+  "GET /workspaces/{workspaceId}/integrations/jira/sync-log": { expected: setupRoles(200) },
+  // Visitors see nothing of the integration (404); a Member not assigned may read but not link or sync.
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/jira": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 404 }) },
+  "POST /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/link": {
+    expected: roles({ admin: 409, moderator: 409, assignee: 409, member: 403, visitor: 404 }),
+    before: ensureConnection,
+    body: () => ({ create: true }),
+  },
+  "DELETE /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/link": { expected: roles({ admin: 404, moderator: 404, assignee: 404, member: 403, visitor: 404 }) },
+  "POST /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/sync": { expected: roles({ admin: 404, moderator: 404, assignee: 404, member: 403, visitor: 404 }) },
   // The use case under test is public and assigned to `assignee`; `member` is not assigned.
   "GET /workspaces/{workspaceId}/use-cases": { expected: allRoles(200) },
   "GET /workspaces/{workspaceId}/use-case-counts": { expected: allRoles(200) },

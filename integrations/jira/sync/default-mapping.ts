@@ -43,8 +43,10 @@ export function defaultMapping(metadata: SyncMetadata, projectKey: string, tethe
     usedJiraStatuses.add(match.id);
     return [{ tetherStatusId: status.id, jiraStatusId: match.id, preferred }];
   });
+  // By name (Cloud's Highest…Lowest); else by rank, as Jira lists priorities highest first (Blocker, Critical, Major…).
+  const byRank = [...priorities].reverse();
   const priorityMap = priorities.flatMap((priority) => {
-    const match = metadata.priorities.find((p) => same(p.name, priority));
+    const match = metadata.priorities.find((p) => same(p.name, priority)) ?? metadata.priorities[byRank.indexOf(priority)];
     return match ? [{ priority, jiraPriorityId: match.id, preferred: true }] : [];
   });
   return { projectKey, issueTypeId, fields: defaultFields(metadata), statusMap, priorityMap, userMap: [], conflictPolicy: "newest_wins" };

@@ -7,6 +7,8 @@ import { enqueue } from "../../queue/enqueue.ts";
 import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import type { UseCaseChangedSubscriber } from "../use-case-events.ts";
 
+const PUSH_MIN_INTERVAL_MS = 1000;
+
 /** History field names → the sync fields they affect (WSJF follows its four inputs). */
 const affects: Record<string, SyncField[]> = {
   title: ["title"],
@@ -39,5 +41,9 @@ export const scheduleLinkSync: UseCaseChangedSubscriber = async (trx: Db, event)
   const mapped = stored.mapping.fields.filter((entry) => touched.has(entry.tetherField) && flowsToJira(entry.direction)).map((entry) => entry.tetherField);
   if (mapped.length === 0) return;
   await markTetherChanged(trx, link.id, mapped);
-  await enqueue(trx, "jira_sync_link", { linkId: link.id, trigger: "save" }, { jobKey: linkSyncJobKey(link.id) });
+  // The first edit goes out at once; edits within the next second ride on one later push (one
+  // Jira write for a burst of saves, well inside Jira's per-issue write limits).
+  const nextAllowed = link.last_synced_at ? link.last_synced_at.getTime() + PUSH_MIN_INTERVAL_MS : 0;
+  const runAt = nextAllowed > Date.now() ? { runAt: new Date(nextAllowed) } : {};
+  await enqueue(trx, "jira_sync_link", { linkId: link.id, trigger: "save" }, { jobKey: linkSyncJobKey(link.id), ...runAt });
 };

@@ -52,6 +52,8 @@ export function registerIssueRoutes(routes: RouteTable, runtime: SimRuntime, bas
     const actor = restActor(c, version);
     const body = await parseBody(c, issueUpdateSchema, "IssueUpdateBean");
     const issue = createIssue(runtime.deps, actor, { fields: body.fields ?? {}, update: body.update ?? {} });
+    // Jira sets entity properties given with the create in the same commit (IssueUpdateBean.properties).
+    for (const property of body.properties ?? []) issue.properties[property.key] = property.value;
     return jsonResponse(created(issue), 201);
   });
 

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UseCaseJiraResponse } from "../../../common/contracts/jira-sync.ts";
+import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
+import { listStatuses } from "../statuses.ts";
+
+/** Tether → Jira against the simulator over real HTTP, real PostgreSQL and a real worker, both flavours. */
+describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%s)", (flavor) => {
+  let f: SyncFixture;
+  beforeAll(async () => {
+    f = await setUpSync(flavor);
+  });
+  afterAll(async () => f?.close());
+
+  const statusId = async (name: string) => (await listStatuses(f.app.deps.db, f.workspaceId)).find((s) => s.name === name)!.id;
+  const patch = async (useCase: { id: string }, body: Record<string, unknown>) => {
+    const current = await f.admin.client.get<{ useCase: UseCase }>(`${f.base}/${useCase.id}`);
+    const response = await f.admin.client.patch<{ useCase: UseCase }>(`${f.base}/${useCase.id}`, { ...body, version: current.body.useCase.version });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body.useCase;
+  };
+  const jiraState = (useCaseId: string) => f.admin.client.get<UseCaseJiraResponse>(`${f.base}/${useCaseId}/jira`);
+
+  it("creates an Epic from a use case with every mapped field, and marks it with the link", async () => {
+    const useCase = await f.createUseCase({
+      title: "Churn prediction",
+      description: "## Goal\n\nPredict **churn** early.\n\n- one\n- two",
+      priority: "high",
+      tags: ["ml", "retention"],
+      targetDate: "2027-03-31",
+      storyPoints: 8,
+    });
+    const linked = await f.link(useCase.id, { create: true });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+    const key = linked.body.link.issueKey!;
+    expect(key).toMatch(/^TETH-\d+$/);
+    expect(linked.body.link.issueUrl).toBe(`${f.sim.url}/browse/${key}`);
+    const issue = f.sim.control.issue(key);
+    expect(issue.summary).toBe("Churn prediction");
+    expect(issue.issueTypeId).toBe(f.mapping.issueTypeId);
+    expect(issue.properties["tether.link"]).toMatchObject({ linkId: linked.body.link.id, useCaseId: useCase.id });
+    expect(issue.priorityId).toBe("2");
+    expect(issue.labels.sort()).toEqual(["ml", "retention"]);
+    expect(issue.dueDate).toBe("2027-03-31");
+    expect(Object.values(issue.custom)).toContain(8);
+    expect(linked.body.link.state).toBe("ok");
+    if (flavor === "datacenter") expect(issue.epicName).toBe("Churn prediction");
+  });
+
+  it("pushes every saved change of a mapped field, in one write per save", async () => {
+    const useCase = await f.createUseCase({ title: "Pricing engine" });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    f.sim.control.clearWriteCounts();
+    await patch(useCase, { title: "Pricing engine v2", description: "Uses *elasticity*.", tags: ["pricing"], storyPoints: 5 });
+    await eventually(() => {
+      const issue = f.sim.control.issue(key);
+      expect(issue.summary).toBe("Pricing engine v2");
+      expect(issue.labels).toEqual(["pricing"]);
+      expect(Object.values(issue.custom)).toContain(5);
+    });
+    const writes = Object.values(f.sim.control.writesPerIssue()).reduce((a, b) => a + b, 0);
+    expect(writes).toBe(1);
+    const state = await jiraState(useCase.id);
+    expect(state.body.recent.some((e) => e.operation === "push" && e.changes.some((c) => c.field === "title" && c.new === "Pricing engine v2"))).toBe(true);
+  });
+
+  it("walks a status change through a multi-step workflow, filling the required resolution", async () => {
+    const useCase = await f.createUseCase({ title: "Fraud rules" });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    await patch(useCase, { statusId: await statusId("Done") });
+    await eventually(() => expect(f.sim.control.issue(key).statusId).toBe("10002"));
+    expect(f.sim.control.issue(key).resolutionId).not.toBeNull();
+    await eventually(async () => expect((await jiraState(useCase.id)).body.link?.state).toBe("ok"));
+  });
+
+  it("coalesces quick edits: 10 saves make at most 2 Jira writes and the last value wins", async () => {
+    const useCase = await f.createUseCase({ title: "Edit 0" });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    f.sim.control.clearWriteCounts();
+    for (let i = 1; i <= 10; i += 1) await patch(useCase, { title: `Edit ${i}` });
+    await eventually(() => expect(f.sim.control.issue(key).summary).toBe("Edit 10"));
+    await eventually(async () => expect((await jiraState(useCase.id)).body.link?.state).toBe("ok"));
+    const writes = Object.values(f.sim.control.writesPerIssue()).reduce((a, b) => a + b, 0);
+    expect(writes).toBeLessThanOrEqual(2);
+  });
+
+  it("links an existing issue by key, refusing unknown keys and a second link", async () => {
+    const first = await f.createUseCase({ title: "Existing epic" });
+    const epic = f.sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { id: f.mapping.issueTypeId }, summary: "Made in Jira", ...(flavor === "datacenter" ? { customfield_10102: "Made in Jira" } : {}) });
+    const linked = await f.link(first.id, { issueKey: epic.key });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+    // A freshly linked issue takes Tether's values where Tether leads.
+    await eventually(() => expect(f.sim.control.issue(epic.key).summary).toBe("Existing epic"));
+    const second = await f.createUseCase({ title: "Another" });
+    expect((await f.link(second.id, { issueKey: epic.key })).body.error?.code).toBe("issue_already_linked");
+    expect((await f.link(second.id, { issueKey: "TETH-99999" })).body.error?.code).toBe("jira_issue_not_found");
+    expect((await f.link(first.id, { create: true })).body.error?.code).toBe("already_linked");
+    expect((await f.link(second.id, { issueKey: "not a key" })).status).toBe(400);
+  });
+
+  it("never creates a second Epic when the connection resets after Jira committed the create", async () => {
+    const useCase = await f.createUseCase({ title: "Reset-proof epic" });
+    const before = f.sim.control.issueCount();
+    f.sim.control.setFaults({ resetAfterWriteRate: 1 });
+    try {
+      const linked = await f.link(useCase.id, { create: true });
+      expect(linked.status).toBe(201);
+      expect(linked.body.link.state).toBe("creating");
+    } finally {
+      f.sim.control.setFaults({ resetAfterWriteRate: 0 });
+    }
+    const state = await eventually(async () => {
+      const current = await jiraState(useCase.id);
+      expect(current.body.link?.issueKey).toBeTruthy();
+      return current.body;
+    }, 15_000);
+    expect(f.sim.control.issueCount()).toBe(before + 1);
+    expect(state.recent.some((e) => e.operation === "adopt")).toBe(true);
+  });
+
+  it("blocks with the field's name when a mapped field is not on Jira's edit screen, and keeps the save", async () => {
+    const useCase = await f.createUseCase({ title: "Screen check", storyPoints: 3 });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    const storyPoints = f.mapping.fields.find((m) => m.tetherField === "storyPoints")!.jiraField;
+    f.sim.control.removeScreenField({ project: "TETH", issueType: f.mapping.issueTypeId }, "edit", storyPoints);
+    try {
+      const saved = await patch(useCase, { storyPoints: 13 });
+      expect(saved.storyPoints).toBe(13);
+      const blocked = await eventually(async () => {
+        const current = (await jiraState(useCase.id)).body.link;
+        expect(current?.state).toBe("blocked");
+        return current!;
+      });
+      expect(blocked.stateCode).toBe("jira_field_not_on_screen");
+      expect(blocked.stateReason).toContain(storyPoints);
+      expect(f.sim.control.issue(key).custom[storyPoints]).toBe(3);
+    } finally {
+      f.sim.control.putScreenField({ project: "TETH", issueType: f.mapping.issueTypeId }, "edit", storyPoints);
+    }
+  });
+
+  it("pulls a Jira edit on Sync now with source Jira, and our own write coming back changes nothing", async () => {
+    const useCase = await f.createUseCase({ title: "Two-way" });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    f.sim.control.editIssue("cara", key, { fields: { summary: "Renamed in Jira" } });
+    const synced = await f.admin.client.post(`${f.base}/${useCase.id}/jira/sync`);
+    expect(synced.status).toBe(200);
+    const after = await f.admin.client.get<{ useCase: UseCase }>(`${f.base}/${useCase.id}`);
+    expect(after.body.useCase.title).toBe("Renamed in Jira");
+    const history = await f.admin.client.get<{ history: Array<{ field: string; source: string; actorLabel: string | null }> }>(`${f.base}/${useCase.id}/history`);
+    expect(history.body.history.find((e) => e.field === "title")).toMatchObject({ source: "jira", actorLabel: expect.stringContaining("Cara") });
+    f.sim.control.clearWriteCounts();
+    await f.admin.client.post(`${f.base}/${useCase.id}/jira/sync`);
+    expect(f.sim.control.writesPerIssue()).toEqual({});
+  });
+
+  it("gives each role its rights: Visitors see nothing, Members only their assigned use cases", async () => {
+    const useCase = await f.createUseCase({ title: "Roles", visibility: "public" });
+    expect((await f.visitor.client.get(`${f.base}/${useCase.id}/jira`)).status).toBe(404);
+    expect((await f.member.client.post(`${f.base}/${useCase.id}/jira/link`, { create: true })).status).toBe(403);
+    const mine = await f.createUseCase({ title: "Mine", assigneeId: f.member.id });
+    const state = await f.member.client.get<UseCaseJiraResponse>(`${f.base}/${mine.id}/jira`);
+    expect(state.body.abilities).toEqual({ link: true, sync: true });
+    expect((await f.member.client.post(`${f.base}/${mine.id}/jira/link`, { create: true })).status).toBe(201);
+    expect((await f.member.client.get(`${f.jiraBase}/mapping`)).status).toBe(403);
+    expect((await f.moderator.client.get(`${f.jiraBase}/sync-log`)).status).toBe(200);
+  });
+});
