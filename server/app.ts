@@ -3,7 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/authenticate.ts";
 import { AppError, errorBody } from "./errors.ts";
-import { toErrorResponse, validationError } from "./http/error-handling.ts";
+import { findUnsafeText } from "../common/contracts/safe-text.ts";
+import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
 import { registerApiDocs } from "./routes/api-docs.ts";
@@ -37,7 +38,11 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === "json" ? "body" : result.target);
+      const where = result.target === "json" ? "body" : result.target;
+      if (!result.success) throw validationError(result.error, where);
+      // Backstop for contract fields not built on safeText(): text the database cannot store is a 400 here.
+      const unsafe = findUnsafeText(result.data);
+      if (unsafe) throw unsafeTextError(unsafe, where);
     },
   });
   api.onError((error, c) => toErrorResponse(error, c, deps.logger));

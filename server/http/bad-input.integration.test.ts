@@ -55,6 +55,41 @@ describe("bad input", () => {
     expectError(await user.client.post(`/workspaces/${workspaceId}/invitations`, { role: "owner" }), 400, "validation_failed");
   });
 
+  it("text the database cannot store (NUL, lone surrogates) → 400 validation_failed naming the field", async () => {
+    const useCases = `/workspaces/${workspaceId}/use-cases`;
+    const cases: [string, string, unknown, string][] = [
+      ["POST", useCases, { title: "a\u0000b" }, "title"],
+      ["POST", useCases, { title: "ok", description: "half \ud83d a smile" }, "description"],
+      ["POST", useCases, { title: "ok", tags: ["x\udc00"] }, "tags.0"],
+      ["PATCH", `/workspaces/${workspaceId}`, { name: "\ud800" }, "name"],
+      ["POST", "/me/tokens", { name: "nul\u0000" }, "name"],
+      ["PUT", `/workspaces/${workspaceId}/integrations/jira/connection`, { kind: "datacenter_pat", baseUrl: "http://127.0.0.1:9/\ud800", secret: "s", projectKeys: ["TETH"] }, "baseUrl"],
+    ];
+    for (const [method, path, body, field] of cases) {
+      const result = await user.client.call(method, path, body);
+      expectError(result, 400, "validation_failed");
+      expect(result.body.error).toMatchObject({ details: [expect.objectContaining({ path: field })] });
+    }
+    for (const query of ["q=a%00b", "tag=%00", "cursor=%ED%A0%80"]) {
+      const result = await user.client.get(`${useCases}?${query}`);
+      expectError(result, 400, "validation_failed");
+      expect(JSON.stringify(result.body)).toContain(query.split("=")[0]);
+    }
+  });
+
+  it("year 0000 in a body or a cursor → 400 validation_failed naming the field", async () => {
+    const useCases = `/workspaces/${workspaceId}/use-cases`;
+    const created = await user.client.post(useCases, { title: "dated", targetDate: "0000-01-01" });
+    expectError(created, 400, "validation_failed");
+    expect(created.body.error).toMatchObject({ details: [expect.objectContaining({ path: "targetDate" })] });
+    const cursorOf = (s: string, v: string) => Buffer.from(JSON.stringify({ s, v, id: crypto.randomUUID() })).toString("base64url");
+    for (const [sort, value] of [["targetDate", "0000-01-01"], ["-updated", "0000-01-01T00:00:00.000000Z"], ["title", "a\u0000"]] as const) {
+      const result = await user.client.get(`${useCases}?sort=${sort}&cursor=${cursorOf(sort, value)}`);
+      expectError(result, 400, "validation_failed");
+      expect(result.body.error).toMatchObject({ details: [expect.objectContaining({ path: "cursor" })] });
+    }
+  });
+
   it("unknown routes → 404 not_found in the error format", async () => {
     expectError(await user.client.get("/no-such-thing"), 404, "not_found");
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../../../../common/contracts/safe-text.ts";
 import { ConnectionResponse, MetadataResponse, SaveConnectionBody, TestResponse } from "../../../../common/contracts/jira-connection.ts";
 import { ErrorResponse } from "../../../../common/contracts/errors.ts";
 import { defineRoute } from "../../../http/route.ts";
@@ -55,7 +56,7 @@ export const getMetadataRoute = defineRoute({
   tags: ["jira"],
   summary: "Cached Jira metadata: projects, issue types, fields, priorities, statuses, link types, boards, sprints",
   access: { kind: "workspace", action: "integration.setup" },
-  request: { params: WorkspaceParams, query: z.object({ kind: z.string().max(100).optional() }) },
+  request: { params: WorkspaceParams, query: z.object({ kind: safeText().max(100).optional() }) },
   responses: { 200: json(MetadataResponse, "Cached metadata"), ...errorResponses, 409: notConnected },
 });
 
