@@ -1,18 +1,17 @@
 import type { LoginBody, SignupBody } from "../../common/contracts/auth.ts";
+import { admitLogin, admitPasswordCheck } from "../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
-import { clearFailures, countRecentFailures, LOGIN_WINDOW_MINUTES, recordFailure } from "../models/login-attempts.ts";
 import { findUserByEmail, insertUser } from "../models/users.ts";
 import { isOpenInvitation } from "./invitations.ts";
 import { sql } from "kysely";
 
-export const MAX_FAILURES_PER_EMAIL = 10;
-export const MAX_FAILURES_PER_CLIENT = 50;
-
 // Verifying against a real hash when the email is unknown keeps response times equal,
 // so login timing does not reveal which emails have accounts.
 const dummyHash = hashPassword("tether-timing-equaliser");
+
+const emailTaken = () => new AppError("email_taken", "An account with this email already exists. Log in instead.");
 
 export type SignupMode = "invite" | "open";
 
@@ -22,6 +21,8 @@ export type SignupMode = "invite" | "open";
  * the insert share a transaction under an advisory lock, so two "first" sign-ups cannot both pass.
  */
 export async function signUp(db: Db, input: SignupBody & { displayName: string }, mode: SignupMode = "open") {
+  // Before the slow hash: a taken email costs no CPU (the insert below still settles races).
+  if (await findUserByEmail(db, input.email)) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   const user = await db.transaction().execute(async (trx) => {
     if (mode === "invite") {
@@ -34,28 +35,17 @@ export async function signUp(db: Db, input: SignupBody & { displayName: string }
     }
     return insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
   });
-  if (!user) throw new AppError("email_taken", "An account with this email already exists. Log in instead.");
+  if (!user) throw emailTaken();
   return { id: user.id, email: user.email, displayName: user.display_name };
 }
 
 export async function logIn(db: Db, input: Required<LoginBody>, clientKey: string) {
-  const emailKey = `email:${input.email.toLowerCase()}`;
-  const ipKey = `client:${clientKey}`;
-  const [byEmail, byClient] = await Promise.all([countRecentFailures(db, emailKey), countRecentFailures(db, ipKey)]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byClient >= MAX_FAILURES_PER_CLIENT) {
-    throw new AppError(
-      "rate_limited",
-      `Too many failed logins. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again, or reset your password.`,
-      { retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60 },
-    );
-  }
+  // Counted before the hash, so parallel guesses cannot all be checked before the limit sees them.
+  const attempt = await admitLogin(db, input.email, clientKey);
   const user = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
-  if (!user || !ok) {
-    await recordFailure(db, [emailKey, ipKey]);
-    throw new AppError("invalid_credentials", "Email or password is wrong.");
-  }
-  await clearFailures(db, emailKey);
+  if (!user || !ok) throw new AppError("invalid_credentials", "Email or password is wrong.");
+  await attempt.succeeded();
   return { id: user.id, email: user.email, displayName: user.display_name };
 }
 
@@ -65,17 +55,12 @@ export async function logIn(db: Db, input: Required<LoginBody>, clientKey: strin
  * is logged out everywhere else.
  */
 export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: { currentPassword: string; newPassword: string }) {
-  const user = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  const emailKey = `email:${user.email.toLowerCase()}`;
-  if ((await countRecentFailures(db, emailKey)) >= MAX_FAILURES_PER_EMAIL) {
-    throw new AppError("rate_limited", `Too many wrong passwords. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, {
-      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
-    });
-  }
+  const attempt = await admitPasswordCheck(db, userId);
+  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await recordFailure(db, [emailKey]);
     throw new AppError("validation_failed", "The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
   }
+  await attempt.succeeded();
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
