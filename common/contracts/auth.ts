@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeText } from "./safe-text.ts";
+import { WorkspaceSummary } from "./workspaces.ts";
 
 export const Email = z.email({ error: "must be an email address" }).max(254).transform((e) => e.toLowerCase());
 export const Password = safeText().min(10, { error: "must be at least 10 characters" }).max(200);
@@ -22,8 +23,11 @@ export type LoginBody = z.input<typeof LoginBody>;
 export const UserSummary = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
 export type UserSummary = z.infer<typeof UserSummary>;
 
-/** The signed-in user and the CSRF token the browser must echo on writes. */
-export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string() });
+/**
+ * The signed-in user and the CSRF token the browser must echo on writes; after a sign-up with an
+ * invitation, the workspace it joined.
+ */
+export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string(), workspace: WorkspaceSummary.optional() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const ApiToken = z.object({

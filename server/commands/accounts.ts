@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/pool.ts";
 import { AppError } from "../errors.ts";
 import { findUserByEmail, insertUser } from "../models/users.ts";
-import { isOpenInvitation } from "./invitations.ts";
+import { claimInvitation, isOpenInvitation } from "./invitations.ts";
 import { sql } from "kysely";
 
 // Verifying against a real hash when the email is unknown keeps response times equal,
@@ -19,12 +19,13 @@ export type SignupMode = "invite" | "open";
  * Creates an account. On an invitation-only server (the default) the first account is always
  * allowed — it sets the server up — and later ones need an open invitation's secret. The check and
  * the insert share a transaction under an advisory lock, so two "first" sign-ups cannot both pass.
+ * An invitation given with the sign-up is used up by it: the new account joins its workspace.
  */
 export async function signUp(db: Db, input: SignupBody & { displayName: string }, mode: SignupMode = "open") {
   // Before the slow hash: a taken email costs no CPU (the insert below still settles races).
   if (await findUserByEmail(db, input.email)) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
-  const user = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     if (mode === "invite") {
       await sql`SELECT pg_advisory_xact_lock(hashtext('tether.signup'))`.execute(trx);
       const anyUser = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
@@ -33,10 +34,11 @@ export async function signUp(db: Db, input: SignupBody & { displayName: string }
         throw new AppError("signup_closed", "Sign-up on this server is by invitation. Ask a workspace Admin for an invitation link and open it.");
       }
     }
-    return insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+    const user = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+    if (!user) throw emailTaken();
+    const workspace = input.invitationToken === undefined ? undefined : await claimInvitation(trx, input.invitationToken, user);
+    return { id: user.id, email: user.email, displayName: user.display_name, ...(workspace ? { workspace } : {}) };
   });
-  if (!user) throw emailTaken();
-  return { id: user.id, email: user.email, displayName: user.display_name };
 }
 
 export async function logIn(db: Db, input: Required<LoginBody>, clientKey: string) {

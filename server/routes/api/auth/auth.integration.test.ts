@@ -134,7 +134,7 @@ describe("invitation-only sign-up (the default)", () => {
     expect((await signup("guesser@example.test", "x".repeat(43))).status).toBe(403);
   });
 
-  it("takes a sign-up carrying an open invitation, and the invitation stays usable for joining", async () => {
+  it("takes a sign-up carrying an open invitation, which it uses up by joining its workspace", async () => {
     const { email: first } = await app.deps.db.selectFrom("users").select("email").executeTakeFirstOrThrow();
     const session = await app.request("/api/v1/auth/login", {
       method: "POST",
@@ -148,6 +148,8 @@ describe("invitation-only sign-up (the default)", () => {
     const token = invitation.body.url.split("/invite/")[1] ?? "";
     const joined = await signup("invitee@example.test", token);
     expect(joined.status).toBe(201);
-    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(200);
+    expect(joined.body).toMatchObject({ workspace: { id: workspace.body.workspace.id, role: "member" } });
+    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(410);
+    expect((await signup("second-invitee@example.test", token)).status).toBe(403);
   });
 });
