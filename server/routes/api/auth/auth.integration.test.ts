@@ -66,6 +66,21 @@ describe("accounts, sessions and API tokens", () => {
     expect(response.body).toMatchObject({ error: { code: "csrf_failed" } });
   });
 
+  it("logs in and signs up while holding a valid session cookie and no CSRF token, replacing that session", async () => {
+    const old = await signUpUser(app, "olga");
+    const newer = await signUpUser(app, "nina");
+    if (old.client.auth.kind !== "cookie") throw new Error("expected a cookie client");
+    const { cookie } = old.client.auth;
+    const withCookie = (path: string, body: unknown) =>
+      app.request(`/api/v1${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+    const login = await withCookie("/auth/login", { email: newer.email, password: "a long enough password" });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { email: string } }).user.email).toBe(newer.email);
+    expect((await old.client.get("/auth/session")).status).toBe(401);
+    const signup = await withCookie("/auth/signup", { email: "olga-2@example.test", password: "a long enough password", displayName: "Olga 2" });
+    expect(signup.status).toBe(201);
+  });
+
   it("changes the password: the current session stays, every other session ends, the old password stops working", async () => {
     const gina = await signUpUser(app, "gina");
     const elsewhere = await anonymous(app).post("/auth/login", { email: gina.email, password: "a long enough password" });
