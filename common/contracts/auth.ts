@@ -43,8 +43,13 @@ export const CreateApiTokenBody = z.strictObject({ name: safeText().trim().min(1
 export const CreateApiTokenResponse = z.object({ token: ApiToken, secret: z.string() });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
 
+/**
+ * API tokens are separate credentials that integrations depend on, so a password change keeps them
+ * unless `revokeApiTokens` is true (a password reset always revokes them).
+ */
 export const ChangePasswordBody = z.strictObject({
   currentPassword: safeText().min(1).max(200),
   newPassword: Password,
+  revokeApiTokens: z.boolean().optional(),
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

@@ -25,7 +25,7 @@ export async function admitLogin(db: Db, email: string, client: string): Promise
     const pair = counts.get(keys.pair) ?? 0;
     const underAttack = (counts.get(keys.account) ?? 0) >= LOGIN_LIMITS.perAccountUnderAttack && pair > 0;
     if (pair >= LOGIN_LIMITS.perAccountAndClient || (counts.get(keys.client) ?? 0) >= LOGIN_LIMITS.perClient || underAttack) {
-      throw rateLimited(`Too many failed logins. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again, or reset your password.`);
+      throw rateLimited(`Too many failed logins. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again, or ask an administrator to reset your password.`);
     }
   });
   return {

@@ -1,8 +1,9 @@
-import type { LoginBody, SignupBody } from "../../common/contracts/auth.ts";
+import type { ChangePasswordBody, LoginBody, SignupBody } from "../../common/contracts/auth.ts";
 import { admitLogin, admitPasswordCheck } from "../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/pool.ts";
-import { AppError } from "../errors.ts";
+import { AppError, notFound } from "../errors.ts";
+import { revokeAllApiTokens } from "../models/api-tokens.ts";
 import { findUserByEmail, insertUser } from "../models/users.ts";
 import { claimInvitation, isOpenInvitation } from "./invitations.ts";
 import { sql } from "kysely";
@@ -52,22 +53,34 @@ export async function logIn(db: Db, input: Required<LoginBody>, clientKey: strin
 }
 
 /**
- * Changes the caller's password after checking the current one (failures count towards the
- * login rate limit), and ends every other session of the account: whoever knew the old password
- * is logged out everywhere else.
+ * Changes the caller's password after checking the current one (rate limited per account), and
+ * ends every other session of the account: whoever knew the old password is logged out everywhere
+ * else. API tokens keep working unless the caller asks to revoke them too.
  */
-export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: ChangePasswordBody) {
   const attempt = await admitPasswordCheck(db, userId);
   const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError("validation_failed", "The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
   }
   await attempt.succeeded();
-  const passwordHash = await hashPassword(input.newPassword);
+  await setPassword(db, userId, await hashPassword(input.newPassword), { keepSessionIdHash, revokeApiTokens: input.revokeApiTokens ?? false });
+}
+
+/** An administrator's reset (CLI): a new password, every session ended, every API token revoked. */
+export async function resetPassword(db: Db, email: string, newPassword: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw notFound(`An account with email ${email}`);
+  await setPassword(db, user.id, await hashPassword(newPassword), { keepSessionIdHash: null, revokeApiTokens: true });
+  return { id: user.id, email: user.email };
+}
+
+async function setPassword(db: Db, userId: string, passwordHash: string, options: { keepSessionIdHash: string | null; revokeApiTokens: boolean }) {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
-    let others = trx.deleteFrom("sessions").where("user_id", "=", userId);
-    if (keepSessionIdHash) others = others.where("id_hash", "!=", keepSessionIdHash);
-    await others.execute();
+    let sessions = trx.deleteFrom("sessions").where("user_id", "=", userId);
+    if (options.keepSessionIdHash) sessions = sessions.where("id_hash", "!=", options.keepSessionIdHash);
+    await sessions.execute();
+    if (options.revokeApiTokens) await revokeAllApiTokens(trx, userId);
   });
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetPassword } from "../../../commands/accounts.ts";
 import { createTestApp, type TestApp } from "../../../testing/app.ts";
 import { anonymous, ApiClient, signUpUser } from "../../../testing/client.ts";
 
@@ -109,6 +110,25 @@ describe("accounts, sessions and API tokens", () => {
     const limited = await hal.client.post("/me/password", { currentPassword: "a long enough password", newPassword: "a brand new password" });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+  });
+
+  it("keeps API tokens on a password change unless asked to revoke them; a reset revokes them and every session", async () => {
+    const pia = await signUpUser(app, "pia");
+    const tokenClient = async () =>
+      new ApiClient(app, { kind: "token", token: (await pia.client.post<{ secret: string }>("/me/tokens", { name: "ci" })).body.secret });
+    const kept = await tokenClient();
+    const change = (body: Record<string, unknown>) => pia.client.post("/me/password", body);
+    expect((await change({ currentPassword: "a long enough password", newPassword: "second long password" })).status).toBe(204);
+    expect((await kept.get("/auth/session")).status).toBe(200);
+    expect((await change({ currentPassword: "second long password", newPassword: "third long password", revokeApiTokens: true })).status).toBe(204);
+    expect((await kept.get("/auth/session")).status).toBe(401);
+    expect((await pia.client.get("/auth/session")).status).toBe(200);
+
+    const another = await tokenClient();
+    await resetPassword(app.deps.db, pia.email, "reset long password");
+    expect((await another.get("/auth/session")).status).toBe(401);
+    expect((await pia.client.get("/auth/session")).status).toBe(401);
+    expect((await anonymous(app).post("/auth/login", { email: pia.email, password: "reset long password" })).status).toBe(200);
   });
 
   it("creates an API token shown once, authenticates with it, and revokes it", async () => {
