@@ -91,4 +91,10 @@ describe("browser smoke: sign up → workspace → use case", () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  test("the API reference page renders under the Content-Security-Policy", { timeout: 30_000 }, async () => {
+    await page.goto("/api/v1/docs");
+    await page.locator(".swagger-ui .info .title").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,10 +1,10 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/authenticate.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { findUnsafeText } from "../common/contracts/safe-text.ts";
 import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
 import { registerApiDocs } from "./routes/api-docs.ts";
@@ -19,7 +19,7 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   app.onError((error, c) => toErrorResponse(error, c, deps.logger));
   app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
 
-  app.use("*", secureHeaders());
+  app.use("*", securityHeaders(deps.env.PUBLIC_URL));
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
