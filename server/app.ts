@@ -4,6 +4,7 @@ import { authenticate } from "./auth/authenticate.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { findUnsafeText } from "../common/contracts/safe-text.ts";
 import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
+import { jsonDepthLimit } from "./http/json-depth.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
@@ -20,6 +21,17 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
 
   app.use("*", securityHeaders(deps.env.PUBLIC_URL));
+  // Every route, the API and whatever takes bodies beside it (webhooks): bounded size and depth.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use("*", jsonDepthLimit());
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
@@ -46,15 +58,6 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
     },
   });
   api.onError((error, c) => toErrorResponse(error, c, deps.logger));
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
   api.use("*", authenticate(deps.db));
   registerApiRoutes(api, deps);
   api.doc31("/openapi.json", {

@@ -42,6 +42,22 @@ describe("bad input", () => {
     expectError(result, 413, "payload_too_large");
   });
 
+  it("a body over the limit on any route, also outside the API → 413 payload_too_large", async () => {
+    const big = "x".repeat(MAX_BODY_BYTES + 10);
+    for (const path of ["/", "/healthz", "/no-such-route", "/api/v1/auth/login"]) {
+      const response = await app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: big });
+      expect(response.status).toBe(413);
+    }
+  });
+
+  it("JSON nested thousands of levels deep → 400 invalid_json, never a 500", async () => {
+    for (const body of ["[".repeat(200_000), `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`, `{"name":${"[".repeat(65)}${"]".repeat(65)}}`]) {
+      expectError(await user.client.call("POST", "/workspaces", body), 400, "invalid_json");
+    }
+    // Brackets inside strings are text, not nesting.
+    expect((await user.client.post("/workspaces", { name: "[".repeat(90) })).status).toBe(201);
+  });
+
   it("a non-JSON content type → 415 unsupported_media_type", async () => {
     const response = await app.request("/api/v1/auth/login", { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" });
     expect(response.status).toBe(415);
