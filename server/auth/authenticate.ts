@@ -16,7 +16,7 @@ const startsSession = (path: string) => /\/auth\/(login|signup)$/.test(path);
  * Identifies the caller (API token or session cookie) and sets `actor`; it never rejects an
  * anonymous request — routes decide that. Cookie-authenticated writes must carry the session's
  * CSRF token in `X-CSRF-Token`; token-authenticated calls are not exposed to CSRF. Login and
- * sign-up ignore the cookie (they replace its session), so holding one never blocks them.
+ * sign-up ignore the cookie (they set a new one), so holding one never blocks them.
  */
 export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -1,9 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { deleteCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
-import { digest } from "../../../auth/secrets.ts";
 import { changePassword, logIn, signUp } from "../../../commands/accounts.ts";
 import { AppError } from "../../../errors.ts";
 import { clientAddress } from "../../../http/client-address.ts";
@@ -15,9 +14,6 @@ import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute, signupRoute
 type SessionUser = { id: string; email: string; displayName: string };
 
 async function startSession(c: Context<AppEnv>, deps: AppDeps, user: SessionUser) {
-  // The browser's previous session, if any, is replaced: end it rather than leave it valid.
-  const previous = getCookie(c, SESSION_COOKIE);
-  if (previous) await deleteSession(deps.db, digest(previous));
   const session = await createSession(deps.db, user.id, deps.env.SESSION_TTL_HOURS);
   setCookie(c, SESSION_COOKIE, session.sessionSecret, {
     httpOnly: true,
