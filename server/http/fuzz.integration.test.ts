@@ -10,7 +10,7 @@ import { routeTable, type RouteDefinition } from "./route.ts";
 type FuzzRequest = { method: string; url: string; body?: string; what: string };
 
 const PASSWORD = "a long enough password";
-const RANDOM_MUTATIONS_PER_ROUTE = 40;
+const RANDOM_MUTATIONS_PER_ROUTE = 30;
 const CONCURRENCY = 6;
 
 const encode = (text: string) => {
