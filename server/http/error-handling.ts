@@ -46,7 +46,7 @@ export function unsafeTextError(path: (string | number)[], where: string): AppEr
   ]);
 }
 
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isDataException(error)) {
     return new AppError("validation_failed", "A value in the request cannot be stored (out of range or not valid text). Check the values and try again.");
