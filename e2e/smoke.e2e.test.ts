@@ -91,4 +91,20 @@ describe("browser smoke: sign up → workspace → use case", () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  test("opening the login page while signed in and logging in again just works", { timeout: 30_000 }, async () => {
+    await page.goto("/login");
+    await page.getByTestId("login-email").fill("ada@example.test");
+    await page.getByTestId("login-password").fill("a long enough password");
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    expect(await page.getByTestId("error-alert").count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test("the API reference page renders under the Content-Security-Policy", { timeout: 30_000 }, async () => {
+    await page.goto("/api/v1/docs");
+    await page.locator(".swagger-ui .info .title").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

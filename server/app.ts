@@ -2,10 +2,12 @@ import { scheduleLinkSync } from "./commands/jira/schedule-sync.ts";
 import { onUseCaseChanged } from "./commands/use-case-events.ts";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "./auth/authenticate.ts";
 import { AppError, errorBody } from "./errors.ts";
-import { toErrorResponse, validationError } from "./http/error-handling.ts";
+import { findUnsafeText } from "../common/contracts/safe-text.ts";
+import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
+import { jsonDepthLimit } from "./http/json-depth.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
 import { registerApiDocs } from "./routes/api-docs.ts";
@@ -22,7 +24,18 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   app.onError((error, c) => toErrorResponse(error, c, deps.logger));
   app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
 
-  app.use("*", secureHeaders());
+  app.use("*", securityHeaders(deps.env.PUBLIC_URL));
+  // Every route, the API and whatever takes bodies beside it (webhooks): bounded size and depth.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use("*", jsonDepthLimit());
   app.use("*", async (c, next) => {
     const started = performance.now();
     await next();
@@ -41,19 +54,14 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationError(result.error, result.target === "json" ? "body" : result.target);
+      const where = result.target === "json" ? "body" : result.target;
+      if (!result.success) throw validationError(result.error, where);
+      // Backstop for contract fields not built on safeText(): text the database cannot store is a 400 here.
+      const unsafe = findUnsafeText(result.data);
+      if (unsafe) throw unsafeTextError(unsafe, where);
     },
   });
   api.onError((error, c) => toErrorResponse(error, c, deps.logger));
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
   api.use("*", authenticate(deps.db));
   registerApiRoutes(api, deps);
   api.doc31("/openapi.json", {

@@ -9,6 +9,7 @@ export const errorStatus = {
   csrf_failed: 403,
   signup_closed: 403,
   forbidden: 403,
+  invitation_other_email: 403,
   not_found: 404,
   method_not_allowed: 405,
   version_conflict: 409,

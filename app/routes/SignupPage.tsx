@@ -24,10 +24,16 @@ export function SignupPage() {
   const loginLink = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
   // Coming from an invitation link: its secret is what lets an invitation-only server take the sign-up.
   const invitationToken = /^\/invite\/([\w-]{20,100})$/.exec(next ?? "")?.[1];
+  const submit = form.onSubmit((values) =>
+    signup.mutate(invitationToken ? { ...values, invitationToken } : values, {
+      // An invitation is used up by the sign-up: the new account is already in its workspace.
+      onSuccess: ({ workspace }) => navigate(workspace ? `/w/${workspace.id}/use-cases` : safeNext(next)),
+    }),
+  );
   return (
     <AuthCard title="Create your account" subtitle="Capture, evaluate and prioritise use cases with your team.">
       {/* A new account has no workspace yet: "/" sends it on to workspace creation. */}
-      <form onSubmit={form.onSubmit((values) => signup.mutate(invitationToken ? { ...values, invitationToken } : values, { onSuccess: () => navigate(safeNext(next)) }))}>
+      <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={signup.error} title="Could not sign up" />
           <TextInput label="Your name" autoComplete="name" data-testid="signup-name" {...form.getInputProps("displayName")} />

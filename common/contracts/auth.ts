@@ -1,28 +1,33 @@
 import { z } from "zod";
+import { safeText } from "./safe-text.ts";
+import { WorkspaceSummary } from "./workspaces.ts";
 
 export const Email = z.email({ error: "must be an email address" }).max(254).transform((e) => e.toLowerCase());
-export const Password = z.string().min(10, { error: "must be at least 10 characters" }).max(200);
+export const Password = safeText().min(10, { error: "must be at least 10 characters" }).max(200);
 
 export const SignupBody = z.strictObject({
   email: Email,
   password: Password,
-  displayName: z.string().trim().min(1).max(100),
+  displayName: safeText().trim().min(1).max(100),
   /** The secret of an open invitation link: on an invitation-only server it is what allows signing up. */
-  invitationToken: z.string().min(20).max(100).optional(),
+  invitationToken: safeText().min(20).max(100).optional(),
 });
 export type SignupBody = z.input<typeof SignupBody>;
 
 export const LoginBody = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(200),
+  password: safeText().min(1).max(200),
 });
 export type LoginBody = z.input<typeof LoginBody>;
 
 export const UserSummary = z.object({ id: z.uuid(), email: z.string(), displayName: z.string() });
 export type UserSummary = z.infer<typeof UserSummary>;
 
-/** The signed-in user and the CSRF token the browser must echo on writes. */
-export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string() });
+/**
+ * The signed-in user and the CSRF token the browser must echo on writes; after a sign-up with an
+ * invitation, the workspace it joined.
+ */
+export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string(), workspace: WorkspaceSummary.optional() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const ApiToken = z.object({
@@ -34,12 +39,17 @@ export const ApiToken = z.object({
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const CreateApiTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const CreateApiTokenBody = z.strictObject({ name: safeText().trim().min(1).max(100) });
 export const CreateApiTokenResponse = z.object({ token: ApiToken, secret: z.string() });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });
 
+/**
+ * API tokens are separate credentials that integrations depend on, so a password change keeps them
+ * unless `revokeApiTokens` is true (a password reset always revokes them).
+ */
 export const ChangePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: safeText().min(1).max(200),
   newPassword: Password,
+  revokeApiTokens: z.boolean().optional(),
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { JiraMetadata } from "./jira-metadata.ts";
+import { safeDate, safeText, safeUrl } from "./safe-text.ts";
 
 export const ConnectionKind = z.enum(["cloud", "cloud_scoped", "datacenter_pat", "datacenter_basic"]);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
@@ -13,15 +14,15 @@ export const ProjectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/, { error: "m
  */
 export const SaveConnectionBody = z.strictObject({
   kind: ConnectionKind,
-  baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL like https://your-site.atlassian.net" }).max(500),
-  accountName: z.string().trim().min(1).max(254).optional(),
-  secret: z.string().min(1).max(2000).optional(),
+  baseUrl: safeUrl("must be an http(s) URL like https://your-site.atlassian.net").max(500),
+  accountName: safeText().trim().min(1).max(254).optional(),
+  secret: safeText().min(1).max(2000).optional(),
   projectKeys: z.array(ProjectKey).min(1).max(20),
   /**
    * When the token expires, as shown where it was created (Jira's REST API does not tell). Tether
    * warns before that date. null clears it; omitted keeps the stored one unless `secret` changes.
    */
-  secretExpiresOn: z.iso.date().nullable().optional(),
+  secretExpiresOn: safeDate().nullable().optional(),
 });
 export type SaveConnectionBody = z.infer<typeof SaveConnectionBody>;
 
@@ -60,7 +61,7 @@ export const JiraConnection = z.object({
   id: z.uuid(),
   kind: ConnectionKind,
   baseUrl: z.string(),
-  accountName: z.string().nullable(),
+  accountName: safeText().nullable(),
   secret: z.object({ set: z.literal(true), lastFour: z.string(), setAt: z.iso.datetime(), expiresOn: z.iso.date().nullable() }),
   projectKeys: z.array(z.string()),
   deploymentType: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeDate, safeText } from "./safe-text.ts";
 import { StatusCategory } from "./workspaces.ts";
 
 export const Priority = z.enum(["lowest", "low", "medium", "high", "highest"]);
@@ -58,7 +59,7 @@ export const UseCase = UseCaseFields.extend({ abilities: UseCaseAbilities });
 export type UseCase = z.infer<typeof UseCase>;
 
 // Tags are compared case-insensitively, so they are stored trimmed, lowercase, unique and sorted.
-export const Tag = z.string().trim().min(1).max(40).toLowerCase();
+export const Tag = safeText().trim().min(1).max(40).toLowerCase();
 const Tags = z
   .array(Tag)
   .max(20)
@@ -73,14 +74,14 @@ const StoryPoints = z
 
 /** Every field a client may write. `customFields` is not writable yet (defining them is a later issue). */
 const editableFields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(100_000),
+  title: safeText().trim().min(1).max(200),
+  description: safeText().max(100_000),
   statusId: z.uuid(),
   assigneeId: z.uuid().nullable(),
   memberIds: z.array(z.uuid()).max(100),
   priority: Priority,
   tags: Tags,
-  targetDate: z.iso.date().nullable(),
+  targetDate: safeDate().nullable(),
   businessValue: Score,
   timeCriticality: Score,
   riskReduction: Score,
@@ -127,18 +128,18 @@ export type UseCaseSort = z.infer<typeof UseCaseSort>;
 
 /** `?a=1&a=2` and `?a=1,2` both mean [1, 2]. */
 const repeatable = z
-  .union([z.string(), z.array(z.string())])
+  .union([safeText(), z.array(safeText())])
   .transform((value) => (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== ""));
 
 export const ListUseCasesQuery = z.object({
   status: repeatable.pipe(z.array(z.uuid()).max(50)).optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),
   tag: repeatable.pipe(z.array(Tag).max(20)).optional(),
-  q: z.string().max(200).optional(),
+  q: safeText().max(200).optional(),
   visibility: Visibility.optional(),
   sort: UseCaseSort.default("-updated"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(2000).optional(),
+  cursor: safeText().max(2000).optional(),
 });
 export type ListUseCasesQuery = z.input<typeof ListUseCasesQuery>;
 
@@ -162,7 +163,7 @@ export const UseCaseComment = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type UseCaseComment = z.infer<typeof UseCaseComment>;
-export const CommentBody = z.strictObject({ body: z.string().min(1).max(20_000).refine((b) => b.trim() !== "", { error: "must not be blank" }) });
+export const CommentBody = z.strictObject({ body: safeText().min(1).max(20_000).refine((b) => b.trim() !== "", { error: "must not be blank" }) });
 export type CommentBody = z.input<typeof CommentBody>;
 export const CommentList = z.object({ comments: z.array(UseCaseComment) });
 export const CommentResponse = z.object({ comment: UseCaseComment });
@@ -183,6 +184,6 @@ export const HistoryEntry = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: safeText().max(200).optional(),
 });
 export const HistoryList = z.object({ history: z.array(HistoryEntry), nextCursor: z.string().nullable() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "./safe-text.ts";
 
 export const Role = z.enum(["admin", "moderator", "member", "visitor"]);
 export type Role = z.infer<typeof Role>;
@@ -6,7 +7,7 @@ export type Role = z.infer<typeof Role>;
 export const WorkspaceSummary = z.object({ id: z.uuid(), name: z.string(), role: Role });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
-export const WorkspaceName = z.string().trim().min(1).max(100);
+export const WorkspaceName = safeText().trim().min(1).max(100);
 export const CreateWorkspaceBody = z.strictObject({ name: WorkspaceName });
 export const UpdateWorkspaceBody = z.strictObject({ name: WorkspaceName });
 export const WorkspaceResponse = z.object({ workspace: WorkspaceSummary });
@@ -51,7 +52,7 @@ export const StatusList = z.object({ statuses: z.array(UseCaseStatus) });
 /** The whole ordered workflow; statuses keep their id when listed with it, new ones have none. */
 export const ReplaceStatusesBody = z.strictObject({
   statuses: z
-    .array(z.strictObject({ id: z.uuid().optional(), name: z.string().trim().min(1).max(60), category: StatusCategory }))
+    .array(z.strictObject({ id: z.uuid().optional(), name: safeText().trim().min(1).max(60), category: StatusCategory }))
     .min(1)
     .max(30),
 });

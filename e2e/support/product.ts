@@ -53,6 +53,10 @@ export async function startProduct(): Promise<ProductUnderTest> {
         page.setDefaultTimeout(10_000);
         const pageErrors: string[] = [];
         page.on("pageerror", (error) => pageErrors.push(error.message));
+        // A Content-Security-Policy violation is logged, not thrown: count it as an error too.
+        page.on("console", (message) => {
+          if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+        });
         return { context, page, pageErrors };
       },
       screenshot: async (page, name) => {

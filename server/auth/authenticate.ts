@@ -9,11 +9,14 @@ import type { AppEnv } from "../http/types.ts";
 
 export const SESSION_COOKIE = "tether_session";
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Logging in or signing up replaces whatever session the browser holds, so they need no proof of it. */
+const startsSession = (path: string) => /\/auth\/(login|signup)$/.test(path);
 
 /**
  * Identifies the caller (API token or session cookie) and sets `actor`; it never rejects an
  * anonymous request — routes decide that. Cookie-authenticated writes must carry the session's
- * CSRF token in `X-CSRF-Token`; token-authenticated calls are not exposed to CSRF.
+ * CSRF token in `X-CSRF-Token`; token-authenticated calls are not exposed to CSRF. Login and
+ * sign-up ignore the cookie (they set a new one), so holding one never blocks them.
  */
 export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -28,7 +31,7 @@ export function authenticate(db: Db): MiddlewareHandler<AppEnv> {
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const session = cookie ? await findSession(db, cookie) : undefined;
+    const session = cookie && !startsSession(c.req.path) ? await findSession(db, cookie) : undefined;
     if (session) {
       if (!safeMethods.has(c.req.method) && !sameSecret(c.req.header("x-csrf-token"), session.csrfToken)) {
         throw new AppError("csrf_failed", "Missing or wrong X-CSRF-Token header. Reload the page and try again.");

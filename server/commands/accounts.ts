@@ -1,18 +1,18 @@
-import type { LoginBody, SignupBody } from "../../common/contracts/auth.ts";
+import type { ChangePasswordBody, LoginBody, SignupBody } from "../../common/contracts/auth.ts";
+import { admitLogin, admitPasswordCheck } from "../auth/login-throttle.ts";
 import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/pool.ts";
-import { AppError } from "../errors.ts";
-import { clearFailures, countRecentFailures, LOGIN_WINDOW_MINUTES, recordFailure } from "../models/login-attempts.ts";
+import { AppError, notFound } from "../errors.ts";
+import { revokeAllApiTokens } from "../models/api-tokens.ts";
 import { findUserByEmail, insertUser } from "../models/users.ts";
-import { isOpenInvitation } from "./invitations.ts";
+import { claimInvitation, isOpenInvitation } from "./invitations.ts";
 import { sql } from "kysely";
-
-export const MAX_FAILURES_PER_EMAIL = 10;
-export const MAX_FAILURES_PER_CLIENT = 50;
 
 // Verifying against a real hash when the email is unknown keeps response times equal,
 // so login timing does not reveal which emails have accounts.
 const dummyHash = hashPassword("tether-timing-equaliser");
+
+const emailTaken = () => new AppError("email_taken", "An account with this email already exists. Log in instead.");
 
 export type SignupMode = "invite" | "open";
 
@@ -20,10 +20,13 @@ export type SignupMode = "invite" | "open";
  * Creates an account. On an invitation-only server (the default) the first account is always
  * allowed — it sets the server up — and later ones need an open invitation's secret. The check and
  * the insert share a transaction under an advisory lock, so two "first" sign-ups cannot both pass.
+ * An invitation given with the sign-up is used up by it: the new account joins its workspace.
  */
 export async function signUp(db: Db, input: SignupBody & { displayName: string }, mode: SignupMode = "open") {
+  // Before the slow hash: a taken email costs no CPU (the insert below still settles races).
+  if (await findUserByEmail(db, input.email)) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
-  const user = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     if (mode === "invite") {
       await sql`SELECT pg_advisory_xact_lock(hashtext('tether.signup'))`.execute(trx);
       const anyUser = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
@@ -32,55 +35,52 @@ export async function signUp(db: Db, input: SignupBody & { displayName: string }
         throw new AppError("signup_closed", "Sign-up on this server is by invitation. Ask a workspace Admin for an invitation link and open it.");
       }
     }
-    return insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+    const user = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash });
+    if (!user) throw emailTaken();
+    const workspace = input.invitationToken === undefined ? undefined : await claimInvitation(trx, input.invitationToken, user);
+    return { id: user.id, email: user.email, displayName: user.display_name, ...(workspace ? { workspace } : {}) };
   });
-  if (!user) throw new AppError("email_taken", "An account with this email already exists. Log in instead.");
-  return { id: user.id, email: user.email, displayName: user.display_name };
 }
 
 export async function logIn(db: Db, input: Required<LoginBody>, clientKey: string) {
-  const emailKey = `email:${input.email.toLowerCase()}`;
-  const ipKey = `client:${clientKey}`;
-  const [byEmail, byClient] = await Promise.all([countRecentFailures(db, emailKey), countRecentFailures(db, ipKey)]);
-  if (byEmail >= MAX_FAILURES_PER_EMAIL || byClient >= MAX_FAILURES_PER_CLIENT) {
-    throw new AppError(
-      "rate_limited",
-      `Too many failed logins. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again, or reset your password.`,
-      { retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60 },
-    );
-  }
+  // Counted before the hash, so parallel guesses cannot all be checked before the limit sees them.
+  const attempt = await admitLogin(db, input.email, clientKey);
   const user = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash));
-  if (!user || !ok) {
-    await recordFailure(db, [emailKey, ipKey]);
-    throw new AppError("invalid_credentials", "Email or password is wrong.");
-  }
-  await clearFailures(db, emailKey);
+  if (!user || !ok) throw new AppError("invalid_credentials", "Email or password is wrong.");
+  await attempt.succeeded();
   return { id: user.id, email: user.email, displayName: user.display_name };
 }
 
 /**
- * Changes the caller's password after checking the current one (failures count towards the
- * login rate limit), and ends every other session of the account: whoever knew the old password
- * is logged out everywhere else.
+ * Changes the caller's password after checking the current one (rate limited per account), and
+ * ends every other session of the account: whoever knew the old password is logged out everywhere
+ * else. API tokens keep working unless the caller asks to revoke them too.
  */
-export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: { currentPassword: string; newPassword: string }) {
-  const user = await db.selectFrom("users").select(["email", "password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
-  const emailKey = `email:${user.email.toLowerCase()}`;
-  if ((await countRecentFailures(db, emailKey)) >= MAX_FAILURES_PER_EMAIL) {
-    throw new AppError("rate_limited", `Too many wrong passwords. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again.`, {
-      retryAfterSeconds: LOGIN_WINDOW_MINUTES * 60,
-    });
-  }
+export async function changePassword(db: Db, userId: string, keepSessionIdHash: string | null, input: ChangePasswordBody) {
+  const attempt = await admitPasswordCheck(db, userId);
+  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", userId).executeTakeFirstOrThrow();
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
-    await recordFailure(db, [emailKey]);
     throw new AppError("validation_failed", "The current password is wrong.", [{ path: "currentPassword", message: "is wrong" }]);
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  await attempt.succeeded();
+  await setPassword(db, userId, await hashPassword(input.newPassword), { keepSessionIdHash, revokeApiTokens: input.revokeApiTokens ?? false });
+}
+
+/** An administrator's reset (CLI): a new password, every session ended, every API token revoked. */
+export async function resetPassword(db: Db, email: string, newPassword: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw notFound(`An account with email ${email}`);
+  await setPassword(db, user.id, await hashPassword(newPassword), { keepSessionIdHash: null, revokeApiTokens: true });
+  return { id: user.id, email: user.email };
+}
+
+async function setPassword(db: Db, userId: string, passwordHash: string, options: { keepSessionIdHash: string | null; revokeApiTokens: boolean }) {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
-    let others = trx.deleteFrom("sessions").where("user_id", "=", userId);
-    if (keepSessionIdHash) others = others.where("id_hash", "!=", keepSessionIdHash);
-    await others.execute();
+    let sessions = trx.deleteFrom("sessions").where("user_id", "=", userId);
+    if (options.keepSessionIdHash) sessions = sessions.where("id_hash", "!=", options.keepSessionIdHash);
+    await sessions.execute();
+    if (options.revokeApiTokens) await revokeAllApiTokens(trx, userId);
   });
 }

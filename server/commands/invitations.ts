@@ -97,17 +97,26 @@ export async function revokeInvitation(db: Db, actorId: string, workspaceId: str
 const invalid = () =>
   new AppError("invitation_invalid", "This invitation link is invalid, expired, revoked or already used. Ask an Admin for a new one.");
 
-async function findOpenInvitation(db: Db, secret: string) {
-  const row = await db
+const findByToken = (db: Db, secret: string) =>
+  db
     .selectFrom("invitations")
     .innerJoin("workspaces", "workspaces.id", "invitations.workspace_id")
     .innerJoin("users", "users.id", "invitations.created_by")
-    .select(["invitations.id", "invitations.workspace_id", "invitations.role", "workspaces.name", "users.display_name"])
+    .select([
+      "invitations.id",
+      "invitations.workspace_id",
+      "invitations.role",
+      "invitations.email",
+      "invitations.accepted_by",
+      "workspaces.name",
+      "users.display_name",
+    ])
     .where("invitations.token_hash", "=", digest(secret))
     .where("invitations.revoked_at", "is", null)
-    .where("invitations.accepted_at", "is", null)
-    .where("invitations.expires_at", ">", new Date())
-    .executeTakeFirst();
+    .where("invitations.expires_at", ">", new Date());
+
+async function findOpenInvitation(db: Db, secret: string) {
+  const row = await findByToken(db, secret).where("invitations.accepted_at", "is", null).executeTakeFirst();
   if (!row) throw invalid();
   return row;
 }
@@ -127,25 +136,48 @@ export async function previewInvitation(db: Db, secret: string) {
   return { workspaceName: row.name, role: row.role, invitedBy: row.display_name };
 }
 
+/**
+ * Uses the invitation up for this account, inside the caller's transaction: an invitation made for
+ * an email is for that email only, and each invitation admits exactly one account (of two
+ * concurrent claims exactly one updates the row).
+ */
+export async function claimInvitation(trx: Db, secret: string, user: { id: string; email: string }) {
+  const row = await findOpenInvitation(trx, secret);
+  if (row.email !== null && row.email.toLowerCase() !== user.email.toLowerCase()) {
+    throw new AppError("invitation_other_email", `This invitation is for ${row.email}. Sign up or log in with that email, or ask an Admin to invite ${user.email}.`);
+  }
+  const claimed = await trx
+    .updateTable("invitations")
+    .set({ accepted_at: new Date(), accepted_by: user.id, link_ciphertext: null })
+    .where("id", "=", row.id)
+    .where("accepted_at", "is", null)
+    .executeTakeFirst();
+  if (claimed.numUpdatedRows === 0n) throw invalid();
+  const existing = await trx
+    .selectFrom("memberships")
+    .select("role")
+    .where("workspace_id", "=", row.workspace_id)
+    .where("user_id", "=", user.id)
+    .executeTakeFirst();
+  if (!existing) await insertMembership(trx, row.workspace_id, user.id, row.role);
+  await recordAudit(trx, { workspaceId: row.workspace_id, actorId: user.id, action: "invitation.accepted", target: row.id });
+  return { id: row.workspace_id, name: row.name, role: existing?.role ?? row.role };
+}
+
 export async function acceptInvitation(db: Db, secret: string, userId: string) {
   return db.transaction().execute(async (trx) => {
-    const row = await findOpenInvitation(trx, secret);
-    // Claim the invitation first: of two concurrent accepts exactly one updates the row.
-    const claimed = await trx
-      .updateTable("invitations")
-      .set({ accepted_at: new Date(), accepted_by: userId, link_ciphertext: null })
-      .where("id", "=", row.id)
-      .where("accepted_at", "is", null)
-      .executeTakeFirst();
-    if (claimed.numUpdatedRows === 0n) throw invalid();
-    const existing = await trx
-      .selectFrom("memberships")
-      .select("role")
-      .where("workspace_id", "=", row.workspace_id)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (!existing) await insertMembership(trx, row.workspace_id, userId, row.role);
-    await recordAudit(trx, { workspaceId: row.workspace_id, actorId: userId, action: "invitation.accepted", target: row.id });
-    return { id: row.workspace_id, name: row.name, role: existing?.role ?? row.role };
+    // Accepting again what this account already accepted (e.g. right after signing up with it) just answers.
+    const mine = await findByToken(trx, secret).where("invitations.accepted_by", "=", userId).executeTakeFirst();
+    if (mine) {
+      const membership = await trx
+        .selectFrom("memberships")
+        .select("role")
+        .where("workspace_id", "=", mine.workspace_id)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      if (membership) return { id: mine.workspace_id, name: mine.name, role: membership.role };
+    }
+    const user = await trx.selectFrom("users").select(["id", "email"]).where("id", "=", userId).executeTakeFirstOrThrow();
+    return claimInvitation(trx, secret, user);
   });
 }

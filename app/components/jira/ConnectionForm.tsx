@@ -11,6 +11,7 @@ import {
   connectionKindOptions,
   connectionKinds,
   formValuesOf,
+  keepsStoredSecret,
   normaliseProjectKeys,
   saveBody,
 } from "./connection-form-values.ts";
@@ -25,8 +26,8 @@ function validate(values: ConnectionFormValues, connection: JiraConnection | nul
   return {
     baseUrl: checkBaseUrl(values.baseUrl.trim()),
     accountName: kind.accountLabel !== null && values.accountName.trim() === "" ? `Give the ${kind.accountLabel.toLowerCase()}.` : null,
-    // A stored secret belongs to the stored kind: an API token is no Personal Access Token or password.
-    secret: values.secret === "" && (connection === null || connection.kind !== values.kind) ? `Give the ${kind.secretLabel}.` : null,
+    // A stored secret belongs to the stored site, kind and account.
+    secret: values.secret === "" && !keepsStoredSecret(connection, values) ? `Give the ${kind.secretLabel}.` : null,
     projectKeys: values.projectKeys.length === 0 ? "Choose at least one Jira project key, e.g. TETH." : (badKey ?? null),
   };
 }
@@ -44,7 +45,7 @@ export function ConnectionForm({ connection, save }: Props) {
     validate: (values) => validate(values, connection),
   });
   const kind = connectionKinds[form.values.kind];
-  const keepsSecret = connection !== null && connection.kind === form.values.kind;
+  const keepsSecret = keepsStoredSecret(connection, form.values);
   const submit = form.onSubmit((values) =>
     save.mutate(saveBody(values), {
       onSuccess: ({ connection: saved }) => {
@@ -92,7 +93,7 @@ export function ConnectionForm({ connection, save }: Props) {
           description={
             connection ? (
               <span data-testid="jira-secret-status">
-                {keepsSecret ? "Set" : `The stored secret is for ${connectionKinds[connection.kind].label}`} · ends with …
+                {keepsSecret ? "Set" : `The stored secret is for ${connectionKinds[connection.kind].label} at ${connection.baseUrl}${connection.accountName ? ` as ${connection.accountName}` : ""}`} · ends with …
                 {connection.secret.lastFour} · set on {formatDateTime(connection.secret.setAt)}
               </span>
             ) : undefined

@@ -104,3 +104,13 @@ export function saveBody(values: ConnectionFormValues): SaveConnectionBody {
     secretExpiresOn: values.secretExpiresOn,
   };
 }
+
+/**
+ * The stored secret may be kept only for the same Jira, kind and account it was given for (the
+ * server refuses anything else), so a changed site, kind or account asks for it again.
+ */
+export function keepsStoredSecret(connection: JiraConnection | null, values: ConnectionFormValues): boolean {
+  if (connection === null) return false;
+  const body = saveBody(values);
+  return connection.kind === body.kind && connection.baseUrl === body.baseUrl.replace(/\/+$/, "") && connection.accountName === (body.accountName ?? null);
+}

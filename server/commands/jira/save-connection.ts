@@ -3,13 +3,31 @@ import { connectionShapeProblems } from "../../../integrations/jira/connection/c
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../deps.ts";
 import { recordAudit } from "../../models/audit-log.ts";
-import { findConnection, upsertConnection } from "../../models/jira-connections.ts";
+import { type ConnectionRow, findConnection, upsertConnection } from "../../models/jira-connections.ts";
+
+/**
+ * The stored secret may only be kept for the same Jira, kind and account it was given for:
+ * otherwise whoever may edit the connection (a Moderator) could point it at a host they control
+ * and have the next test send them the token.
+ */
+function refuseSecretReuse(existing: ConnectionRow, next: { kind: string; baseUrl: string; accountName: string | null }) {
+  const changed = [
+    existing.base_url !== next.baseUrl ? "baseUrl" : null,
+    existing.kind !== next.kind ? "kind" : null,
+    existing.account_name !== next.accountName ? "accountName" : null,
+  ].filter((field) => field !== null);
+  if (changed.length === 0) return;
+  throw new AppError("validation_failed", `Invalid request body: secret: give the secret again when changing ${changed.join(", ")}.`, [
+    { path: "secret", code: "required", message: `is required when ${changed.join(", ")} change${changed.length === 1 ? "s" : ""}`, changed },
+  ]);
+}
 
 /** Creates or replaces the workspace's one Jira connection; the secret is sealed before it touches the database. */
 export async function saveConnection(deps: AppDeps, workspaceId: string, actorId: string, body: SaveConnectionBody) {
   const baseUrl = body.baseUrl.replace(/\/+$/, "");
   return deps.db.transaction().execute(async (trx) => {
     const existing = await findConnection(trx, workspaceId);
+    if (existing && body.secret === undefined) refuseSecretReuse(existing, { kind: body.kind, baseUrl, accountName: body.accountName ?? null });
     const problems = connectionShapeProblems({
       kind: body.kind,
       baseUrl,

@@ -19,8 +19,15 @@ function shown(token: Token): string {
  * not := NOT not | '(' or ')' | clause. Hand-written because no maintained JQL parser exists
  * on npm, and Jira's error wording needs control over every failure point.
  */
+/**
+ * How deep parentheses and NOTs may nest. Real queries use a handful of levels; thousands would
+ * exhaust the stack of this recursive-descent parser (a 500), so they are a syntax error (a 400).
+ */
+export const MAX_JQL_NESTING = 100;
+
 class Parser {
   private index = 0;
+  private depth = 0;
   constructor(private readonly tokens: readonly Token[]) {}
 
   private get current(): Token {
@@ -80,20 +87,29 @@ class Parser {
 
   private parseNot(): JqlNode {
     const token = this.current;
-    if (this.isNot(token)) {
-      this.advance();
-      return { kind: "not", child: this.parseNot() };
-    }
-    if (token.kind === "lparen") {
-      this.advance();
-      const inner = this.parseOr();
-      const close = this.current;
-      if (close.kind === "eof") throw syntaxError("Expecting ')' before the end of the query.", null);
-      if (close.kind !== "rparen") throw syntaxError(`Expecting either 'OR' or 'AND' but got '${shown(close)}'.`, close.position);
-      this.advance();
-      return inner;
+    if (this.isNot(token) || token.kind === "lparen") {
+      if (++this.depth > MAX_JQL_NESTING) {
+        throw syntaxError(`The query nests parentheses or NOT more than ${MAX_JQL_NESTING} levels deep. Simplify the query.`, token.position);
+      }
+      try {
+        return this.parseNested(token);
+      } finally {
+        this.depth--;
+      }
     }
     return this.parseClause();
+  }
+
+  /** `NOT x` or `( x )`, one level deeper. */
+  private parseNested(token: Token): JqlNode {
+    this.advance();
+    if (this.isNot(token)) return { kind: "not", child: this.parseNot() };
+    const inner = this.parseOr();
+    const close = this.current;
+    if (close.kind === "eof") throw syntaxError("Expecting ')' before the end of the query.", null);
+    if (close.kind !== "rparen") throw syntaxError(`Expecting either 'OR' or 'AND' but got '${shown(close)}'.`, close.position);
+    this.advance();
+    return inner;
   }
 
   private parseFieldName(): { name: string; token: Token } {

@@ -27,6 +27,13 @@ function shape(node: JqlNode | null): string {
 }
 
 describe("parseJql", () => {
+  it("refuses nesting thousands of levels deep with a syntax error (Jira's 400), not a stack overflow", () => {
+    const deep = `${"(".repeat(5000)}project = TETH${")".repeat(5000)}`;
+    expect(messagesOf(deep)[0]).toMatch(/more than 100 levels deep/);
+    expect(messagesOf(`${"NOT ".repeat(5000)}project = TETH`)[0]).toMatch(/more than 100 levels deep/);
+    expect(shape(parseJql(`${"(".repeat(100)}project = TETH${")".repeat(100)}`).where)).toBe("project=TETH");
+  });
+
   it("binds NOT tighter than AND, AND tighter than OR", () => {
     expect(shape(parseJql("a = 1 OR b = 2 AND NOT c = 3").where)).toBe("(a=1 | (b=2 & !c=3))");
     expect(shape(parseJql("(a = 1 OR b = 2) AND c = 3").where)).toBe("((a=1 | b=2) & c=3)");

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetPassword } from "../../../commands/accounts.ts";
 import { createTestApp, type TestApp } from "../../../testing/app.ts";
 import { anonymous, ApiClient, signUpUser } from "../../../testing/client.ts";
 
@@ -66,6 +67,20 @@ describe("accounts, sessions and API tokens", () => {
     expect(response.body).toMatchObject({ error: { code: "csrf_failed" } });
   });
 
+  it("logs in and signs up while holding a valid session cookie and no CSRF token", async () => {
+    const old = await signUpUser(app, "olga");
+    const newer = await signUpUser(app, "nina");
+    if (old.client.auth.kind !== "cookie") throw new Error("expected a cookie client");
+    const { cookie } = old.client.auth;
+    const withCookie = (path: string, body: unknown) =>
+      app.request(`/api/v1${path}`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+    const login = await withCookie("/auth/login", { email: newer.email, password: "a long enough password" });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { user: { email: string } }).user.email).toBe(newer.email);
+    const signup = await withCookie("/auth/signup", { email: "olga-2@example.test", password: "a long enough password", displayName: "Olga 2" });
+    expect(signup.status).toBe(201);
+  });
+
   it("changes the password: the current session stays, every other session ends, the old password stops working", async () => {
     const gina = await signUpUser(app, "gina");
     const elsewhere = await anonymous(app).post("/auth/login", { email: gina.email, password: "a long enough password" });
@@ -94,6 +109,25 @@ describe("accounts, sessions and API tokens", () => {
     const limited = await hal.client.post("/me/password", { currentPassword: "a long enough password", newPassword: "a brand new password" });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+  });
+
+  it("keeps API tokens on a password change unless asked to revoke them; a reset revokes them and every session", async () => {
+    const pia = await signUpUser(app, "pia");
+    const tokenClient = async () =>
+      new ApiClient(app, { kind: "token", token: (await pia.client.post<{ secret: string }>("/me/tokens", { name: "ci" })).body.secret });
+    const kept = await tokenClient();
+    const change = (body: Record<string, unknown>) => pia.client.post("/me/password", body);
+    expect((await change({ currentPassword: "a long enough password", newPassword: "second long password" })).status).toBe(204);
+    expect((await kept.get("/auth/session")).status).toBe(200);
+    expect((await change({ currentPassword: "second long password", newPassword: "third long password", revokeApiTokens: true })).status).toBe(204);
+    expect((await kept.get("/auth/session")).status).toBe(401);
+    expect((await pia.client.get("/auth/session")).status).toBe(200);
+
+    const another = await tokenClient();
+    await resetPassword(app.deps.db, pia.email, "reset long password");
+    expect((await another.get("/auth/session")).status).toBe(401);
+    expect((await pia.client.get("/auth/session")).status).toBe(401);
+    expect((await anonymous(app).post("/auth/login", { email: pia.email, password: "reset long password" })).status).toBe(200);
   });
 
   it("creates an API token shown once, authenticates with it, and revokes it", async () => {
@@ -134,7 +168,7 @@ describe("invitation-only sign-up (the default)", () => {
     expect((await signup("guesser@example.test", "x".repeat(43))).status).toBe(403);
   });
 
-  it("takes a sign-up carrying an open invitation, and the invitation stays usable for joining", async () => {
+  it("takes a sign-up carrying an open invitation, which it uses up by joining its workspace", async () => {
     const { email: first } = await app.deps.db.selectFrom("users").select("email").executeTakeFirstOrThrow();
     const session = await app.request("/api/v1/auth/login", {
       method: "POST",
@@ -148,6 +182,8 @@ describe("invitation-only sign-up (the default)", () => {
     const token = invitation.body.url.split("/invite/")[1] ?? "";
     const joined = await signup("invitee@example.test", token);
     expect(joined.status).toBe(201);
-    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(200);
+    expect(joined.body).toMatchObject({ workspace: { id: workspace.body.workspace.id, role: "member" } });
+    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(410);
+    expect((await signup("second-invitee@example.test", token)).status).toBe(403);
   });
 });

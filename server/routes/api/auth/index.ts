@@ -36,8 +36,8 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
 
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mount(app, deps, signupRoute, async (c) => {
-    const user = await signUp(deps.db, c.req.valid("json"), deps.env.SIGNUP_MODE);
-    return c.json(await startSession(c, deps, user), 201);
+    const { workspace, ...user } = await signUp(deps.db, c.req.valid("json"), deps.env.SIGNUP_MODE);
+    return c.json({ ...(await startSession(c, deps, user)), ...(workspace ? { workspace } : {}) }, 201);
   });
 
   mount(app, deps, loginRoute, async (c) => {

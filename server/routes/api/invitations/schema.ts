@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../../../../common/contracts/safe-text.ts";
 import {
   CreateInvitationBody,
   CreateInvitationResponse,
@@ -11,7 +12,7 @@ import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
 import { errorResponses, json, noContent } from "../responses.ts";
 
-const TokenParams = z.object({ token: z.string().min(20).max(100) });
+const TokenParams = z.object({ token: safeText().min(20).max(100) });
 const gone = json(ErrorResponse, "Invalid, expired, revoked or used link (code: invitation_invalid)");
 
 export const listInvitationsRoute = defineRoute({

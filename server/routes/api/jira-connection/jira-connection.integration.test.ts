@@ -98,6 +98,21 @@ describe("Jira connection", () => {
     expect(keep.body.connection?.secret.lastFour).toBe("oken");
   });
 
+  it("asks for the secret again before it is used with another host, kind or account", async () => {
+    const body = { kind: "cloud", baseUrl: cloud.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] };
+    await save(body);
+    const { secret: _kept, ...withoutSecret } = body;
+    for (const change of [{ baseUrl: "http://127.0.0.1:9/attacker" }, { kind: "cloud_scoped" }, { accountName: "eve@tether.example" }]) {
+      const refused = await fixture.moderator.client.put(path, { ...withoutSecret, ...change });
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ error: { code: "validation_failed", details: [{ path: "secret" }] } });
+    }
+    const read = await fixture.admin.client.get<ConnectionBody>(path);
+    expect(read.body.connection).toMatchObject({ baseUrl: cloud.url, kind: "cloud", accountName: "ada@tether.example" });
+    // With the secret given again, the change is fine.
+    expect((await fixture.moderator.client.put(path, { ...body, accountName: "eve@tether.example", secret: "sim-token-eve" })).status).toBe(200);
+  });
+
   it("connects with a Cloud scoped token through the API gateway, discovering the cloudId", async () => {
     const scoped = await createTestApp({ env: { JIRA_CLOUD_GATEWAY_URL: cloud.url } });
     try {

@@ -46,6 +46,33 @@ describe("workspaces, members, roles and invitations", () => {
     expect(again.body).toMatchObject({ error: { code: "invitation_invalid" } });
   });
 
+  const signUpWith = (token: string, email: string) =>
+    anonymous(app).post<Ws & { user: { email: string } }>("/auth/signup", { email, password: "a long enough password", displayName: email, invitationToken: token });
+
+  it("an invitation is used up by the account signing up with it, which joins its workspace", async () => {
+    const { token } = await invite("visitor");
+    const first = await signUpWith(token, "first-through-link@example.test");
+    expect(first.status).toBe(201);
+    expect(first.body.workspace).toMatchObject({ id: workspaceId, role: "visitor" });
+    const second = await signUpWith(token, "second-through-link@example.test");
+    expect(second.status).toBe(410);
+    expect(second.body).toMatchObject({ error: { code: "invitation_invalid" } });
+    expect(await app.deps.db.selectFrom("users").select("id").where("email", "=", "second-through-link@example.test").executeTakeFirst()).toBeUndefined();
+    expect((await anonymous(app).get(`/invitations/${token}`)).status).toBe(410);
+  });
+
+  it("an invitation made for an email is for that email only", async () => {
+    const { token } = await invite("member", "Invited@Example.test");
+    const stranger = await signUpWith(token, "stranger@example.test");
+    expect(stranger.status).toBe(403);
+    expect(stranger.body).toMatchObject({ error: { code: "invitation_other_email" } });
+    const other = await signUpUser(app, "other-account");
+    expect((await other.client.post(`/invitations/${token}/accept`)).body).toMatchObject({ error: { code: "invitation_other_email" } });
+    const invited = await signUpWith(token, "invited@example.test");
+    expect(invited.status).toBe(201);
+    expect(invited.body.workspace).toMatchObject({ id: workspaceId, role: "member" });
+  });
+
   it("a revoked invitation cannot be used", async () => {
     const { token, id } = await invite("visitor");
     expect((await admin.client.delete(`/workspaces/${workspaceId}/invitations/${id}`)).status).toBe(204);
