@@ -57,6 +57,8 @@ function stopBusyLoops(loops: ChildProcess[]): void {
   }
 }
 
+let current: ChildProcess | undefined;
+
 function runVitest(run: number): Promise<{ code: number; seconds: number; log: string }> {
   const log = path.join(logDir, `run-${run}.log`);
   const started = Date.now();
@@ -66,9 +68,10 @@ function runVitest(run: number): Promise<{ code: number; seconds: number; log: s
     const output = createWriteStream(log);
     const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", ...vitestArgs], {
       cwd: root,
-      env: { ...process.env, FORCE_COLOR: "0" },
+      env: { ...process.env, NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    current = child;
     child.stdout.pipe(output, { end: false });
     child.stderr.pipe(output, { end: false });
     child.once("error", reject);
@@ -99,6 +102,7 @@ function describeRun(run: number, code: number, seconds: number, log: string): R
 const loops = startBusyLoops(busy);
 const stopOnSignal = () => {
   stopBusyLoops(loops);
+  if (current?.pid !== undefined && current.exitCode === null) process.kill(current.pid, "SIGTERM");
   process.exit(130);
 };
 process.once("SIGINT", stopOnSignal);
