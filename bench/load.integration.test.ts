@@ -3,6 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoadSetupError, runLoad } from "./load.ts";
 
+/** Time between the run's start and a connection's first request (synchronous code, but preemptible). */
+const startSlackMs = 20;
+
 describe("runLoad", () => {
   let server: Server;
   let url = "";
@@ -22,11 +25,17 @@ describe("runLoad", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("keeps N requests in flight for the duration and counts them", async () => {
-    const result = await runLoad({ url, work: { method: "GET", path: "/" }, connections: 4, durationMs: 300 });
+    const connections = 4;
+    const durationMs = 300;
+    const result = await runLoad({ url, work: { method: "GET", path: "/" }, connections, durationMs });
     expect(result.errors).toBe(0);
-    expect(result.operations).toBeGreaterThan(20);
-    expect(result.elapsedMs).toBeGreaterThanOrEqual(300);
-    expect(result.elapsedMs).toBeLessThan(2_000);
+    // Closed loop: each connection sends back to back until the deadline, so its requests together
+    // last at least the duration (less a moment to start) — however slow the machine makes each one.
+    const perConnection = Math.max(1, Math.floor((durationMs - startSlackMs) / result.latencyMs.max));
+    expect(result.operations).toBeGreaterThanOrEqual(connections * perConnection);
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(durationMs);
+    // It stops at the deadline: only requests already sent may still finish after it.
+    expect(result.elapsedMs).toBeLessThan(durationMs + result.latencyMs.max + 1_000);
     expect(result.latencyMs.p50).toBeGreaterThanOrEqual(1.5);
     expect(result.perSecond).toBeCloseTo((result.operations / result.elapsedMs) * 1000, 5);
   });
@@ -39,10 +48,11 @@ describe("runLoad", () => {
   });
 
   it("counts non-2xx answers and thrown operations as errors, with the first reason", async () => {
-    const failing = await runLoad({ url, work: { method: "GET", path: "/fail" }, connections: 2, durationMs: 100, maxOperations: 5 });
+    // The cap ends these runs, not the clock: a slow machine still gets to every operation.
+    const failing = await runLoad({ url, work: { method: "GET", path: "/fail" }, connections: 2, durationMs: 10_000, maxOperations: 5 });
     expect(failing.errors).toBe(5);
     expect(failing.firstError).toContain("answered 500");
-    const throwing = await runLoad({ url, work: () => Promise.reject(new Error("boom")), connections: 1, durationMs: 100, maxOperations: 3 });
+    const throwing = await runLoad({ url, work: () => Promise.reject(new Error("boom")), connections: 1, durationMs: 10_000, maxOperations: 3 });
     expect(throwing).toMatchObject({ errors: 3, firstError: "boom" });
   });
 

@@ -17,9 +17,21 @@ async function collect<T>(items: AsyncIterable<T>, limit: number): Promise<T[]> 
   return out;
 }
 
+/**
+ * Promise.all, but it waits for every call and then fails with the first failure in argument
+ * order — not with whichever came back first, which depends on how busy Jira and this machine
+ * are. (Once all are settled, Promise.all sees their outcomes in argument order.)
+ */
+async function allInOrder<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [P in keyof T]: Awaited<T[P]> }> {
+  await Promise.allSettled(promises);
+  return Promise.all(promises);
+}
+
 /** Per selected project: issue types (and which is the Epic), statuses per type, boards with open sprints. */
 async function projectMetadata(client: JiraClient, projectKey: string): Promise<JiraProjectMetadata> {
-  const [project, issueTypes, epicType, statuses, boards] = await Promise.all([
+  // The project itself comes first: an account that may no longer browse it gets Jira's 404 from
+  // it, which the caller answers with a permission re-check (boards would say 400 instead).
+  const [project, issueTypes, epicType, statuses, boards] = await allInOrder([
     client.getProject(projectKey),
     client.issueTypesForProject(projectKey),
     client.epicIssueType(projectKey),

@@ -226,13 +226,16 @@ describe("compileJql speed", () => {
       many.push(issue({ key: `ABC-${index}`, summary: `Issue number ${index} about checkout`, labels: index % 3 === 0 ? ["payments"] : [], assignee: index % 2 ? alice : null, updated: new Date(NOW.getTime() - index * 60_000) }));
     }
     const compiled = compileJql(parseJql("project = ABC AND (labels = payments OR assignee = currentUser()) AND updated > -30d AND summary ~ checkout ORDER BY updated DESC"), cloud);
-    const started = performance.now();
+    // CPU time, not wall-clock time: on a busy machine the wall clock also counts the time other
+    // processes had the CPU, which says nothing about how much work matching takes.
+    const started = process.cpuUsage();
     const found = many.filter((candidate) => compiled.matches(candidate)).sort(compiled.compare);
-    const elapsed = performance.now() - started;
+    const used = process.cpuUsage(started);
+    const elapsed = (used.user + used.system) / 1000;
     expect(found.length).toBe(28_800);
     expect(found[0]?.key).toBe("ABC-0");
     expect(found[1]?.key).toBe("ABC-1");
-    console.log(`JQL: matched and sorted 100,000 issues in ${elapsed.toFixed(1)} ms`);
+    console.log(`JQL: matched and sorted 100,000 issues in ${elapsed.toFixed(1)} ms of CPU time`);
     expect(elapsed).toBeLessThan(1_000);
   });
 });

@@ -200,7 +200,8 @@ describe("webhook faults", () => {
     const started = Date.now();
     await hooks.idle();
     expect(receiver.received.map((webhook) => (webhook.json.issue as { key: string }).key)).toEqual(["ABC-2", "ABC-1"]);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Released when overtaken, not after its 5 s hold (however slow the machine is otherwise).
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("reorder: with nothing to overtake it, a held delivery still goes after its hold", async () => {

@@ -3,6 +3,12 @@ import { resetPassword } from "../../../commands/accounts.ts";
 import { createTestApp, type TestApp } from "../../../testing/app.ts";
 import { anonymous, ApiClient, signUpUser } from "../../../testing/client.ts";
 
+/**
+ * For tests that check a dozen passwords one after another. Each check is a deliberately slow
+ * scrypt (~50 ms idle, seconds on a loaded machine); the limit is there to catch a hang.
+ */
+const manyPasswordChecks = { timeout: 120_000 };
+
 describe("accounts, sessions and API tokens", () => {
   let app: TestApp;
   beforeAll(async () => {
@@ -48,7 +54,7 @@ describe("accounts, sessions and API tokens", () => {
     expect(right.status).toBe(200);
   });
 
-  it("rate limits repeated failed logins for one email", async () => {
+  it("rate limits repeated failed logins for one email", manyPasswordChecks, async () => {
     await signUpUser(app, "dave");
     for (let i = 0; i < 10; i++) {
       expect((await anonymous(app).post("/auth/login", { email: "dave@example.test", password: "nope nope nope" })).status).toBe(401);
@@ -101,7 +107,7 @@ describe("accounts, sessions and API tokens", () => {
     expect((await anonymous(app).post("/auth/login", { email: gina.email, password: "a brand new password" })).status).toBe(200);
   });
 
-  it("rate limits guessing the current password", async () => {
+  it("rate limits guessing the current password", manyPasswordChecks, async () => {
     const hal = await signUpUser(app, "hal");
     for (let i = 0; i < 10; i++) {
       expect((await hal.client.post("/me/password", { currentPassword: `guess ${i}`, newPassword: "a brand new password" })).status).toBe(400);
