@@ -24,6 +24,8 @@ export type CarryResult = {
   conflicts: number;
   notes: string[];
   blocked: { code: string; reason: string } | null;
+  /** Tether changes waiting because "Tether → Jira" is switched off. */
+  held: SyncField[];
 };
 
 type CarryInput = { setup: SyncSetup; context: MappingContext; link: JiraLinkRow; useCase: UseCase; issue: JiraIssue };
@@ -70,6 +72,7 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
   const notes: string[] = [];
   let blocked: CarryResult["blocked"] = null;
   let conflicts = 0;
+  const held: SyncField[] = [];
   const pushes: PushValue[] = [];
   const pulls: Array<{ field: SyncField; value: SyncValue }> = [];
 
@@ -96,10 +99,12 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
         }
         if (action.action === "push") {
           if (setup.features.toJira) pushes.push({ field: action.field, value: action.value, jiraNow: jira[action.field], previousRichText: action.field === "description" ? issue.description : null });
+          else held.push(action.field);
         } else if (setup.features.fromJira) pulls.push({ field: action.field, value: action.value });
         break;
       case "merge":
         if (setup.features.toJira) pushes.push({ field: action.field, value: action.value, jiraNow: action.jira });
+        else held.push(action.field);
         if (setup.features.fromJira) pulls.push({ field: action.field, value: action.value });
         break;
     }
@@ -148,5 +153,5 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
   const pushed = pushes.length > 0;
   const pulled = pulls.length > 0;
   const direction: SyncDirection = pushed && !pulled ? "to_jira" : pulled && !pushed ? "from_jira" : "none";
-  return { base, changes, direction, conflicts, notes, blocked };
+  return { base, changes, direction, conflicts, notes, blocked, held };
 }

@@ -91,11 +91,12 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     if (issue.assignee) await directory.learn(issue.assignee);
     const result = await carryChanges(deps, { setup, context, link: { ...current, issue_key: issue.key }, useCase, issue });
     const jiraUpdated = updatedAt !== null && (!current.jira_updated_at || updatedAt > current.jira_updated_at.getTime()) ? new Date(updatedAt) : current.jira_updated_at;
+    const held = result.held.length > 0 ? `“Tether → Jira” is switched off: ${result.held.join(", ")} will be sent when an Admin switches it on.` : null;
     await updateLink(deps.db, link.id, {
       base: result.base as Record<string, unknown>,
-      state: result.blocked ? "blocked" : "ok",
-      state_code: result.blocked?.code ?? null,
-      state_reason: result.blocked?.reason ?? null,
+      state: result.blocked ? "blocked" : held ? "pending" : "ok",
+      state_code: result.blocked?.code ?? (held ? "feature_off" : null),
+      state_reason: result.blocked?.reason ?? held,
       jira_updated_at: jiraUpdated,
       last_synced_at: new Date(),
       attempts: 0,

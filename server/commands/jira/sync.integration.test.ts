@@ -154,6 +154,23 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     expect(f.sim.control.writesPerIssue()).toEqual({});
   });
 
+  it("holds Tether changes while “Tether → Jira” is off, says so, and sends them when it is on again", async () => {
+    const useCase = await f.createUseCase({ title: "Held back" });
+    const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
+    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { toJira: false })).status).toBe(200);
+    try {
+      await patch(useCase, { title: "Held back, edited" });
+      const held = (await f.admin.client.post<{ link: UseCaseJiraResponse["link"] }>(`${f.base}/${useCase.id}/jira/sync`)).body.link;
+      expect(held).toMatchObject({ state: "pending", stateCode: "feature_off" });
+      expect(f.sim.control.issue(key).summary).toBe("Held back");
+    } finally {
+      expect((await f.admin.client.patch(`${f.jiraBase}/features`, { toJira: true })).status).toBe(200);
+    }
+    const sent = (await f.admin.client.post<{ link: UseCaseJiraResponse["link"] }>(`${f.base}/${useCase.id}/jira/sync`)).body.link;
+    expect(sent?.state).toBe("ok");
+    expect(f.sim.control.issue(key).summary).toBe("Held back, edited");
+  });
+
   it("gives each role its rights: Visitors see nothing, Members only their assigned use cases", async () => {
     const useCase = await f.createUseCase({ title: "Roles", visibility: "public" });
     expect((await f.visitor.client.get(`${f.base}/${useCase.id}/jira`)).status).toBe(404);
