@@ -77,11 +77,16 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     const useCase = await f.createUseCase({ title: "Edit 0" });
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     f.sim.control.clearWriteCounts();
+    const started = Date.now();
     for (let i = 1; i <= 10; i += 1) await patch(useCase, { title: `Edit ${i}` });
+    const savingMs = Date.now() - started;
     await eventually(() => expect(f.sim.control.issue(key).summary).toBe("Edit 10"));
     await eventually(async () => expect((await jiraState(useCase.id)).body.link?.state).toBe("ok"));
     const writes = Object.values(f.sim.control.writesPerIssue()).reduce((a, b) => a + b, 0);
-    expect(writes).toBeLessThanOrEqual(2);
+    // The guarantee: the first save goes out at once, then at most one push per second per issue.
+    // Ten saves within a second are two writes; on a machine so busy that saving took longer,
+    // the bound grows with the time the saves took, never with the number of saves.
+    expect(writes).toBeLessThanOrEqual(1 + Math.ceil(savingMs / 1000));
   });
 
   it("links an existing issue by key, refusing unknown keys and a second link", async () => {
