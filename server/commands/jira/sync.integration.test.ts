@@ -3,6 +3,7 @@ import type { UseCaseJiraResponse } from "../../../common/contracts/jira-sync.ts
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 import { listStatuses } from "../statuses.ts";
+import { syncLink } from "./sync-link.ts";
 
 /** Tether → Jira against the simulator over real HTTP, real PostgreSQL and a real worker, both flavours. */
 describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%s)", (flavor) => {
@@ -157,6 +158,41 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     f.sim.control.clearWriteCounts();
     await f.admin.client.post(`${f.base}/${useCase.id}/jira/sync`);
     expect(f.sim.control.writesPerIssue()).toEqual({});
+  });
+
+  it("runs one sync per issue at a time, across concurrent runs: a change is written once", async () => {
+    const useCase = await f.createUseCase({ title: "Serial" });
+    const link = (await f.link(useCase.id, { create: true })).body.link;
+    // Change the use case underneath (no push scheduled), then let five runs race for the link.
+    await f.app.deps.db.updateTable("use_cases").set({ title: "Serial, raced" }).where("id", "=", useCase.id).execute();
+    f.sim.control.clearRequestLog();
+    // Slow answers make the runs overlap: without the lock each would read the old value and write.
+    f.sim.control.setFaults({ latencyMs: 150 });
+    const runs = await Promise.all(Array.from({ length: 5 }, () => syncLink(f.app.deps, link.id, "manual"))).finally(() => f.sim.control.setFaults({ latencyMs: 0 }));
+    expect(runs.every((r) => r.outcome === "ok")).toBe(true);
+    expect(f.sim.control.issue(link.issueKey!).summary).toBe("Serial, raced");
+    // Requests, not effective writes: a second identical PUT would change nothing in Jira but is still a racing writer.
+    const puts = f.sim.control.requestLog().filter((r) => r.method === "PUT" && r.path.endsWith(`/issue/${link.issueKey}`));
+    expect(puts).toHaveLength(1);
+  });
+
+  it("backs off while Jira rate-limits, keeps the save, and catches up afterwards", async () => {
+    const useCase = await f.createUseCase({ title: "Limited" });
+    const link = (await f.link(useCase.id, { create: true })).body.link;
+    f.sim.control.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
+    try {
+      await f.app.deps.db.updateTable("use_cases").set({ title: "Limited, edited" }).where("id", "=", useCase.id).execute();
+      const run = await syncLink(f.app.deps, link.id, "manual");
+      expect(run.outcome).toBe("retrying");
+      expect(run.rerunAt!.getTime()).toBeGreaterThan(Date.now());
+      const state = (await jiraState(useCase.id)).body;
+      expect(state.link).toMatchObject({ state: "retrying", stateCode: "jira_rate_limited" });
+      expect(state.recent[0]).toMatchObject({ outcome: "retrying", errorCode: "jira_rate_limited" });
+    } finally {
+      f.sim.control.setFaults({ rateLimitRate: 0 });
+    }
+    expect((await syncLink(f.app.deps, link.id, "manual")).outcome).toBe("ok");
+    expect(f.sim.control.issue(link.issueKey!).summary).toBe("Limited, edited");
   });
 
   it("holds Tether changes while “Tether → Jira” is off, says so, and sends them when it is on again", async () => {
