@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/pool.ts";
-import type { JiraLinkRow, LinkState } from "../db/schema-jira-sync.ts";
+import type { Updateable } from "kysely";
+import type { JiraLinkRow, JiraLinksTable, LinkState } from "../db/schema-jira-sync.ts";
 
 export type { JiraLinkRow } from "../db/schema-jira-sync.ts";
 
@@ -40,19 +41,8 @@ export async function insertLink(
     .executeTakeFirstOrThrow();
 }
 
-export type LinkUpdate = Partial<{
-  issue_id: string | null;
-  issue_key: string | null;
-  project_key: string;
-  state: LinkState;
-  state_code: string | null;
-  state_reason: string | null;
-  create_attempted_at: Date | null;
-  base: Record<string, unknown>;
-  jira_updated_at: Date | null;
-  last_synced_at: Date | null;
-  attempts: number;
-}>;
+/** Columns a sync step may change; `base` is given as an object and stored as JSON. */
+export type LinkUpdate = Omit<Updateable<JiraLinksTable>, "id" | "workspace_id" | "use_case_id" | "base" | "tether_changed_at" | "created_at"> & { base?: Record<string, unknown> };
 
 export async function updateLink(db: Db, linkId: string, update: LinkUpdate): Promise<void> {
   const { base, ...rest } = update;
