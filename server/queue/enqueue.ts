@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import type { Db } from "../db/pool.ts";
+import { addJob, type EnqueueOptions } from "./add-job.ts";
 import { type TaskName, type TaskPayload, taskNamed } from "./tasks/index.ts";
 
-export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
+export type { EnqueueOptions } from "./add-job.ts";
 
 /**
  * Adds a job with graphile-worker's own SQL function, on the given connection — pass the
@@ -10,13 +10,5 @@ export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: numb
  * payload is checked against the task's schema here too, so a bad job is never stored.
  */
 export async function enqueue<Name extends TaskName>(db: Db, task: Name, payload: TaskPayload<Name>, options: EnqueueOptions = {}) {
-  const parsed: unknown = taskNamed(task).payload.parse(payload);
-  await sql`SELECT graphile_worker.add_job(
-    ${task}::text,
-    ${JSON.stringify(parsed)}::json,
-    queue_name => ${options.queueName ?? null}::text,
-    run_at => ${options.runAt ?? null}::timestamptz,
-    max_attempts => ${options.maxAttempts ?? null}::int,
-    job_key => ${options.jobKey ?? null}::text
-  )`.execute(db);
+  await addJob(db, task, taskNamed(task).payload.parse(payload), options);
 }

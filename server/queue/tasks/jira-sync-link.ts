@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { syncLink } from "../../commands/jira/sync-link.ts";
-import { enqueue } from "../enqueue.ts";
+import { addJob } from "../add-job.ts";
 import { linkSyncJobKey } from "../job-keys.ts";
 import { defineTask } from "./task.ts";
 
@@ -15,6 +15,6 @@ export const jiraSyncLink = defineTask({
   payload: z.object({ linkId: z.uuid(), trigger: z.enum(["save", "webhook", "reconcile", "manual", "link", "mapping"]).default("save") }),
   async handler({ linkId, trigger }, deps) {
     const run = await syncLink(deps, linkId, trigger);
-    if (run.rerunAt) await enqueue(deps.db, "jira_sync_link", { linkId, trigger }, { jobKey: linkSyncJobKey(linkId), runAt: run.rerunAt });
+    if (run.rerunAt) await addJob(deps.db, "jira_sync_link", { linkId, trigger }, { jobKey: linkSyncJobKey(linkId), runAt: run.rerunAt });
   },
 });
