@@ -18,7 +18,7 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (32 bytes)")
     .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   MAIL_TRANSPORT: z.enum(["log"]).default("log"),
   /** Behind one reverse proxy: take the client address from the last X-Forwarded-For hop it adds. */

@@ -1,29 +1,22 @@
-import type pg from "pg";
+import { sql } from "kysely";
+import type { Db } from "../../db/pool.ts";
 
 // First key of the two-key advisory lock: the namespace of Jira link locks.
 const LINK_LOCK_NAMESPACE = 74_201;
 
 /**
- * Runs `work` while holding the link's advisory lock: one writer per Jira issue at a time,
- * across every worker and web process. The lock lives on a dedicated connection, so a crash
- * releases it with the connection; the work itself uses the normal pool.
+ * Runs `work` while holding the link's advisory lock: one writer per Jira issue at a time, across
+ * every worker and web process. The lock and all of the work's queries share one connection (a
+ * sync run never needs two, so many concurrent runs cannot starve the pool), and a crash releases
+ * the lock with that connection.
  */
-export async function withLinkLock<T>(pool: pg.Pool, linkId: string, work: () => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  const onError = () => {
-    broken = true;
-  };
-  client.on("error", onError);
-  try {
-    await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [LINK_LOCK_NAMESPACE, linkId]);
+export async function withLinkLock<T>(db: Db, linkId: string, work: (connection: Db) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${LINK_LOCK_NAMESPACE}, hashtext(${linkId}))`.execute(connection);
     try {
-      return await work();
+      return await work(connection);
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [LINK_LOCK_NAMESPACE, linkId]).catch(onError);
+      await sql`SELECT pg_advisory_unlock(${LINK_LOCK_NAMESPACE}, hashtext(${linkId}))`.execute(connection);
     }
-  } finally {
-    client.off("error", onError);
-    client.release(broken);
-  }
+  });
 }

@@ -31,7 +31,7 @@ function backoff(attempts: number): Date {
  * holding the link's lock so only one run per Jira issue happens at a time across processes.
  */
 export async function syncLink(deps: AppDeps, linkId: string, trigger: SyncTrigger): Promise<SyncRun> {
-  return withLinkLock(deps.pool, linkId, () => runSync(deps, linkId, trigger));
+  return withLinkLock(deps.db, linkId, (connection) => runSync({ ...deps, db: connection }, linkId, trigger));
 }
 
 async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Promise<SyncRun> {
