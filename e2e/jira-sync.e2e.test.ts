@@ -1,0 +1,123 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
+import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { type ProductUnderTest, startProduct } from "./support/product.ts";
+
+/** Connection, metadata and the "Tether → Jira" feature, through the settings page. */
+async function connectJira(page: Page, sim: JiraSim): Promise<void> {
+  await page.getByTestId("nav-jira-settings").click();
+  await page.waitForURL(/\/w\/[0-9a-f-]+\/settings\/jira$/);
+  await page.getByTestId("jira-base-url").fill(sim.url);
+  await page.getByTestId("jira-project-keys").fill("TETH");
+  await page.getByTestId("jira-project-keys").press("Enter");
+  await page.getByTestId("jira-account").fill("ada@tether.example");
+  await page.getByTestId("jira-secret").fill("sim-token-ada");
+  await page.getByTestId("jira-save").click();
+  await page.getByTestId("jira-saved").waitFor();
+  await page.getByTestId("jira-refresh-metadata").click();
+  await page.locator('[data-testid="jira-metadata-project"][data-project="TETH"]').waitFor();
+  const toJira = page.getByTestId("jira-feature-toJira");
+  await toJira.click({ force: true });
+  await expect.poll(() => toJira.isChecked()).toBe(true);
+}
+
+describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () => {
+  let product: ProductUnderTest;
+  let sim: JiraSim;
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [product, sim] = await Promise.all([startProduct(), startJiraSim({ flavor: "cloud", seed: "demo" })]);
+    const session = await product.newPage();
+    page = session.page;
+    pageErrors = session.pageErrors;
+    await page.goto("/signup");
+    await page.getByTestId("signup-name").fill("Grace Hopper");
+    await page.getByTestId("signup-email").fill("grace@example.test");
+    await page.getByTestId("signup-password").fill("a long enough password");
+    await page.getByTestId("signup-submit").click();
+    await page.getByTestId("workspace-name").fill("Sync space");
+    await page.getByTestId("workspace-create-submit").click();
+    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+  });
+
+  afterAll(async () => {
+    await Promise.all([product?.stop(), sim?.stop()]);
+  });
+
+  test("map, create the Epic from the use case, edit the title in Tether, see it in Jira and in the sync log", { timeout: 120_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(page, "jira-sync-failure").catch(() => undefined);
+    });
+    await connectJira(page, sim);
+
+    // The mapping editor proposes a mapping from the metadata; only fitting Jira fields are offered.
+    const form = page.getByTestId("jira-mapping-form");
+    await form.waitFor();
+    expect(await page.getByTestId("jira-mapping-state").textContent()).toContain("Not saved yet");
+    const title = page.locator('[data-testid="jira-mapping-field"][data-field="title"]');
+    expect(await title.getByTestId("jira-mapping-jira-field").inputValue()).toContain("summary");
+    await page.locator('[data-testid="jira-mapping-field"][data-field="storyPoints"]').getByTestId("jira-mapping-jira-field").click();
+    expect(await page.getByRole("option", { name: /Summary/ }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+
+    // A direction without a Jira field is marked on its row before anything is sent.
+    const jobSize = page.locator('[data-testid="jira-mapping-field"][data-field="jobSize"]');
+    await jobSize.getByTestId("jira-mapping-direction").click();
+    await page.getByRole("option", { name: "Tether → Jira", exact: true }).click();
+    await page.getByTestId("jira-mapping-preview").click();
+    await page.locator('[data-testid="jira-mapping-field"][data-field="jobSize"][data-invalid="true"]').waitFor();
+    await jobSize.getByTestId("jira-mapping-direction").click();
+    await page.getByRole("option", { name: "Off", exact: true }).click();
+
+    await page.getByTestId("jira-mapping-preview").click();
+    const impactOrProblem = page.getByTestId("jira-mapping-impact").or(page.getByTestId("jira-mapping-invalid")).or(page.getByTestId("error-alert"));
+    await impactOrProblem.first().waitFor();
+    // The proposed mapping must be valid against the simulator's screens; if not, the marked rows say why.
+    const invalidRows = await page.locator('[data-testid="jira-mapping-field"][data-invalid="true"]').allTextContents();
+    expect(await page.getByTestId("jira-mapping-invalid").count(), invalidRows.join(" | ")).toBe(0);
+    await product.screenshot(page, "jira-sync-mapping-preview");
+    await page.getByTestId("jira-mapping-save").click();
+    await expect.poll(() => page.getByTestId("jira-mapping-state").textContent()).toContain("Saved (version 1)");
+
+    // A use case, then its Epic.
+    await page.getByTestId("nav-use-cases").click();
+    await page.getByTestId("new-use-case").click();
+    await page.getByTestId("use-case-title").fill("Predictive maintenance for line 3");
+    await page.getByTestId("use-case-submit").click();
+    await page.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
+    const detailUrl = page.url();
+    await page.getByTestId("jira-not-linked").waitFor();
+    await page.getByTestId("jira-create-epic").click();
+    const issueKey = page.getByTestId("jira-issue-key");
+    await expect.poll(() => issueKey.textContent(), { timeout: 20_000 }).toMatch(/^TETH-\d+$/);
+    const key = (await issueKey.textContent()) ?? "";
+    expect(await issueKey.getAttribute("href")).toBe(`${sim.url}/browse/${key}`);
+    await expect.poll(() => page.getByTestId("jira-link-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("ok");
+    expect(sim.control.issue(key).summary).toBe("Predictive maintenance for line 3");
+    expect(await page.getByTestId("jira-sync-now").count()).toBe(1);
+    await product.screenshot(page, "jira-sync-epic");
+
+    // An edit in Tether goes out through the worker.
+    await page.getByTestId("edit-use-case").click();
+    await page.getByTestId("use-case-title").fill("Predictive maintenance for lines 3 and 4");
+    await page.getByTestId("use-case-submit").click();
+    await page.waitForURL(detailUrl);
+    await expect.poll(() => sim.control.issue(key).summary, { timeout: 30_000 }).toBe("Predictive maintenance for lines 3 and 4");
+    await expect.poll(() => page.getByTestId("jira-link-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("ok");
+    await page.locator('[data-testid="jira-recent-entry"][data-operation="push"]').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId("jira-recent-change").allTextContents()).toContain("title: Predictive maintenance for line 3 → Predictive maintenance for lines 3 and 4");
+
+    // The workspace's sync log, filtered by operation.
+    await page.getByTestId("nav-jira-settings").click();
+    await page.getByTestId("jira-sync-log-link").click();
+    await page.getByTestId("sync-log-table").waitFor();
+    await page.getByTestId("sync-log-operation").click();
+    await page.getByRole("option", { name: "push", exact: true }).click();
+    await expect.poll(async () => [...new Set(await page.getByTestId("sync-log-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-operation"))))]).toEqual(["push"]);
+    expect(await page.getByTestId("sync-log-row").first().textContent()).toContain(key);
+    await product.screenshot(page, "jira-sync-log");
+    expect(pageErrors).toEqual([]);
+  });
+});
