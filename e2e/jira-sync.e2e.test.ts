@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
@@ -16,21 +16,26 @@ async function connectJira(page: Page, sim: JiraSim): Promise<void> {
   await page.getByTestId("jira-saved").waitFor();
   await page.getByTestId("jira-refresh-metadata").click();
   await page.locator('[data-testid="jira-metadata-project"][data-project="TETH"]').waitFor();
-  const toJira = page.getByTestId("jira-feature-toJira");
-  await toJira.click({ force: true });
-  await expect.poll(() => toJira.isChecked()).toBe(true);
+  for (const feature of ["toJira", "fromJira"]) {
+    const toggle = page.getByTestId(`jira-feature-${feature}`);
+    await toggle.click({ force: true });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+  }
 }
 
 describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () => {
   let product: ProductUnderTest;
   let sim: JiraSim;
   let page: Page;
+  let context: BrowserContext;
   let pageErrors: string[] = [];
+  let detailUrl = "";
 
   beforeAll(async () => {
     [product, sim] = await Promise.all([startProduct(), startJiraSim({ flavor: "cloud", seed: "demo" })]);
     const session = await product.newPage();
     page = session.page;
+    context = session.context;
     pageErrors = session.pageErrors;
     await page.goto("/signup");
     await page.getByTestId("signup-name").fill("Grace Hopper");
@@ -87,7 +92,7 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await page.getByTestId("use-case-title").fill("Predictive maintenance for line 3");
     await page.getByTestId("use-case-submit").click();
     await page.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
-    const detailUrl = page.url();
+    detailUrl = page.url();
     await page.getByTestId("jira-not-linked").waitFor();
     await page.getByTestId("jira-create-epic").click();
     const issueKey = page.getByTestId("jira-issue-key");
@@ -109,6 +114,16 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await page.locator('[data-testid="jira-recent-entry"][data-operation="push"]').first().waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("jira-recent-change").allTextContents()).toContain("title: Predictive maintenance for line 3 → Predictive maintenance for lines 3 and 4");
 
+    // A change made in Jira, carried by "Sync now" in another tab, shows up here without a reload.
+    sim.control.editIssue("ada", key, { fields: { summary: "Predictive maintenance, all lines" } });
+    const otherTab = await context.newPage();
+    await otherTab.goto(detailUrl);
+    await otherTab.getByTestId("jira-sync-now").click();
+    await expect.poll(() => sim.control.issue(key).summary).toBe("Predictive maintenance, all lines");
+    await expect.poll(() => page.getByTestId("use-case-detail-title").textContent(), { timeout: 15_000 }).toBe("Predictive maintenance, all lines");
+    await page.locator('[data-testid="jira-recent-entry"][data-operation="pull"]').first().waitFor();
+    await otherTab.close();
+
     // The workspace's sync log, filtered by operation.
     await page.getByTestId("nav-jira-settings").click();
     await page.getByTestId("jira-sync-log-link").click();
@@ -119,5 +134,35 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     expect(await page.getByTestId("sync-log-row").first().textContent()).toContain(key);
     await product.screenshot(page, "jira-sync-log");
     expect(pageErrors).toEqual([]);
+  });
+
+  test("a Visitor sees the use case but nothing of Jira", { timeout: 60_000 }, async () => {
+    await page.getByTestId("nav-members").click();
+    await page.getByTestId("invite-role").click();
+    await page.getByRole("option", { name: "Visitor", exact: true }).click();
+    await page.getByTestId("invite-submit").click();
+    const inviteUrl = await page.getByTestId("invite-url").inputValue();
+    const session = await product.newPage();
+    const visitor = session.page;
+    onTestFailed(async () => {
+      await product.screenshot(visitor, "jira-sync-failure-visitor").catch(() => undefined);
+    });
+    await visitor.goto(inviteUrl);
+    await visitor.getByTestId("invitation-signup").click();
+    await visitor.getByTestId("signup-name").fill("Vic Visitor");
+    await visitor.getByTestId("signup-email").fill("vic@example.test");
+    await visitor.getByTestId("signup-password").fill("a long enough password");
+    await visitor.getByTestId("signup-submit").click();
+    await visitor.waitForURL(/\/invite\//);
+    await visitor.getByTestId("accept-invitation").click();
+    await visitor.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+
+    const jiraAnswer = visitor.waitForResponse((response) => /\/use-cases\/[0-9a-f-]{36}\/jira$/.test(new URL(response.url()).pathname));
+    await visitor.goto(detailUrl);
+    expect((await jiraAnswer).status()).toBe(404);
+    await visitor.getByTestId("use-case-detail-title").waitFor();
+    expect(await visitor.getByTestId("jira-panel").count()).toBe(0);
+    expect(await visitor.getByTestId("error-alert").count()).toBe(0);
+    expect(session.pageErrors).toEqual([]);
   });
 });
