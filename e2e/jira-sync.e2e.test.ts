@@ -76,6 +76,15 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await jobSize.getByTestId("jira-mapping-direction").click();
     await page.getByRole("option", { name: "Off", exact: true }).click();
 
+    // Jira refuses a field missing from the Epic's create screen: the server's problem lands on that row.
+    sim.control.removeScreenField({ project: "TETH", issueType: "Epic" }, "create", "duedate");
+    await page.getByTestId("jira-mapping-preview").click();
+    const targetDate = page.locator('[data-testid="jira-mapping-field"][data-field="targetDate"][data-invalid="true"]');
+    await targetDate.waitFor();
+    expect(await targetDate.textContent()).toContain("duedate is not on the create screen of TETH");
+    expect(await page.getByTestId("jira-mapping-save").count()).toBe(0);
+    sim.control.putScreenField({ project: "TETH", issueType: "Epic" }, "create", "duedate");
+
     await page.getByTestId("jira-mapping-preview").click();
     const impactOrProblem = page.getByTestId("jira-mapping-impact").or(page.getByTestId("jira-mapping-invalid")).or(page.getByTestId("error-alert"));
     await impactOrProblem.first().waitFor();
