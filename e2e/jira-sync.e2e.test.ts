@@ -51,7 +51,7 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await Promise.all([product?.stop(), sim?.stop()]);
   });
 
-  test("map, create the Epic from the use case, edit the title in Tether, see it in Jira and in the sync log", { timeout: 120_000 }, async () => {
+  test("map, create the Epic from the use case, edit the title in Tether, see it in Jira and in the sync log", { timeout: 180_000 }, async () => {
     onTestFailed(async () => {
       await product.screenshot(page, "jira-sync-failure").catch(() => undefined);
     });
@@ -133,8 +133,31 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await page.locator('[data-testid="jira-recent-entry"][data-operation="pull"]').first().waitFor();
     await otherTab.close();
 
-    // The workspace's sync log, filtered by operation.
+    // Changing the mapping now names the linked use case before saving, then re-syncs it.
     await page.getByTestId("nav-jira-settings").click();
+    await page.getByTestId("jira-mapping-form").waitFor();
+    const tags = page.locator('[data-testid="jira-mapping-field"][data-field="tags"]');
+    await tags.getByTestId("jira-mapping-direction").click();
+    await page.getByRole("option", { name: "Tether → Jira", exact: true }).click();
+    await page.getByTestId("jira-mapping-preview").click();
+    const impact = page.getByTestId("jira-mapping-impact");
+    await impact.waitFor();
+    expect(await impact.getAttribute("data-affected")).toBe("1");
+    expect(await impact.textContent()).toContain(key);
+    await page.getByTestId("jira-mapping-save").click();
+    await expect.poll(() => page.getByTestId("jira-mapping-state").textContent()).toContain("Saved (version 2)");
+    const resync = page.getByTestId("jira-resync");
+    await expect.poll(async () => `${await resync.getAttribute("data-done")}/${await resync.getAttribute("data-total")}`, { timeout: 20_000 }).toBe("1/1");
+    // A save that carries no field differently re-syncs nothing, so there is no progress to wait for.
+    await page.getByTestId("jira-mapping-policy").click();
+    await page.getByRole("option", { name: "Tether wins", exact: true }).click();
+    await page.getByTestId("jira-mapping-preview").click();
+    expect(await page.getByTestId("jira-mapping-impact").getAttribute("data-affected")).toBe("0");
+    await page.getByTestId("jira-mapping-save").click();
+    await expect.poll(() => page.getByTestId("jira-mapping-state").textContent()).toContain("Saved (version 3)");
+    await expect.poll(() => page.getByTestId("jira-resync").count()).toBe(0);
+
+    // The workspace's sync log, filtered by operation.
     await page.getByTestId("jira-sync-log-link").click();
     await page.getByTestId("sync-log-table").waitFor();
     await page.getByTestId("sync-log-operation").click();

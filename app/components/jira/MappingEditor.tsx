@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Loader, Select, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { ConflictPolicy, FieldMappingEntry, MappingImpact, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { SyncField as SyncFieldSchema } from "../../../common/contracts/jira-mapping.ts";
@@ -27,7 +27,7 @@ const noProblems: PlacedProblems = { fields: [], rows: {}, general: [] };
 
 type FormProps = { workspaceId: string; answer: MappingAnswer; metadata: JiraMetadata; statuses: UseCaseStatus[]; members: Member[] };
 
-function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
     <Stack gap={4}>
       <Title order={4}>{title}</Title>
