@@ -59,7 +59,7 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
 
     // The mapping editor proposes a mapping from the metadata; only fitting Jira fields are offered.
     const form = page.getByTestId("jira-mapping-form");
-    await form.waitFor();
+    await form.waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("jira-mapping-state").textContent()).toContain("Not saved yet");
     const title = page.locator('[data-testid="jira-mapping-field"][data-field="title"]');
     expect(await title.getByTestId("jira-mapping-jira-field").inputValue()).toContain("summary");
@@ -133,9 +133,21 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     await page.locator('[data-testid="jira-recent-entry"][data-operation="pull"]').first().waitFor();
     await otherTab.close();
 
+    // Unlinked (the Epic stays in Jira), then linked again by its key.
+    await page.getByTestId("jira-unlink").click();
+    expect(await page.getByTestId("jira-unlink-delete").isChecked()).toBe(false);
+    await page.getByTestId("jira-unlink-confirm").click();
+    await page.getByTestId("jira-not-linked").waitFor();
+    expect(sim.control.issue(key).summary).toBe("Predictive maintenance, all lines");
+    await page.getByTestId("jira-link-existing").click();
+    await page.getByTestId("jira-link-key").fill(key.toLowerCase());
+    await page.getByTestId("jira-link-submit").click();
+    await expect.poll(() => page.getByTestId("jira-issue-key").textContent(), { timeout: 20_000 }).toBe(key);
+    await expect.poll(() => page.getByTestId("jira-link-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("ok");
+
     // Changing the mapping now names the linked use case before saving, then re-syncs it.
     await page.getByTestId("nav-jira-settings").click();
-    await page.getByTestId("jira-mapping-form").waitFor();
+    await page.getByTestId("jira-mapping-form").waitFor({ timeout: 30_000 });
     const tags = page.locator('[data-testid="jira-mapping-field"][data-field="tags"]');
     await tags.getByTestId("jira-mapping-direction").click();
     await page.getByRole("option", { name: "Tether → Jira", exact: true }).click();
