@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, List, Loader, Select, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { ConflictPolicy, FieldMappingEntry, MappingImpact, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { SyncField as SyncFieldSchema } from "../../../common/contracts/jira-mapping.ts";
@@ -164,8 +164,12 @@ export function MappingEditor({ workspaceId }: { workspaceId: string }) {
   const members = useMembers(workspaceId);
   const queryClient = useQueryClient();
   // Fresh metadata may change the proposed default and the problems found.
+  const seenFetchedAt = useRef(fetchedAt);
   useEffect(() => {
-    if (fetchedAt) void queryClient.invalidateQueries({ queryKey: ["workspace", workspaceId, "jira", "mapping"] });
+    const previous = seenFetchedAt.current;
+    seenFetchedAt.current = fetchedAt;
+    // The first metadata enables the query, which then loads by itself; only a refresh needs a re-read.
+    if (previous && fetchedAt && previous !== fetchedAt) void queryClient.invalidateQueries({ queryKey: ["workspace", workspaceId, "jira", "mapping"] });
   }, [fetchedAt, queryClient, workspaceId]);
 
   const answer = mapping.data;
