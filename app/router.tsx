@@ -5,6 +5,7 @@ import { AcceptInvitationPage } from "./routes/AcceptInvitationPage.tsx";
 import { ApiTokensPage } from "./routes/ApiTokensPage.tsx";
 import { HomeRedirect } from "./routes/HomeRedirect.tsx";
 import { JiraSettingsPage } from "./routes/JiraSettingsPage.tsx";
+import { JiraSyncLogPage } from "./routes/JiraSyncLogPage.tsx";
 import { LoginPage } from "./routes/LoginPage.tsx";
 import { MembersPage } from "./routes/MembersPage.tsx";
 import { NewWorkspacePage } from "./routes/NewWorkspacePage.tsx";
@@ -40,6 +41,7 @@ export const router = createBrowserRouter([
       { path: "/w/:workspaceId/members", element: <MembersPage /> },
       { path: "/w/:workspaceId/settings", element: <WorkspaceSettingsPage /> },
       { path: "/w/:workspaceId/settings/jira", element: <JiraSettingsPage /> },
+      { path: "/w/:workspaceId/settings/jira/sync-log", element: <JiraSyncLogPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -7,6 +7,7 @@ import { canActivateJiraFeatures } from "../components/jira/access.ts";
 import { ConnectionForm } from "../components/jira/ConnectionForm.tsx";
 import { ConnectionTestPanel } from "../components/jira/ConnectionTestPanel.tsx";
 import { FeaturesPanel } from "../components/jira/FeaturesPanel.tsx";
+import { MappingEditor } from "../components/jira/MappingEditor.tsx";
 import { MetadataPanel } from "../components/jira/MetadataPanel.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 
@@ -94,6 +95,7 @@ export function JiraSettingsPage() {
       <Paper withBorder p="lg">
         <FeaturesPanel workspaceId={workspaceId} mayActivate={canActivateJiraFeatures(workspace?.role)} />
       </Paper>
+      {connection && <Paper withBorder p="lg"><MappingEditor workspaceId={workspaceId} /></Paper>}
     </Stack>
   );
 }

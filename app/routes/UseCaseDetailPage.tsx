@@ -6,6 +6,7 @@ import { CommentsPanel } from "../components/CommentsPanel.tsx";
 import { DeleteUseCaseButton } from "../components/DeleteUseCaseButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
+import { UseCaseJiraPanel } from "../components/jira/UseCaseJiraPanel.tsx";
 import { Markdown } from "../components/Markdown.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
@@ -74,6 +75,7 @@ export function UseCaseDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <UseCaseFacts useCase={useCase} />
+          <UseCaseJiraPanel workspaceId={workspaceId} useCaseId={useCase.id} />
         </Grid.Col>
       </Grid>
     </Stack>

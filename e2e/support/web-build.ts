@@ -5,7 +5,7 @@ import { build } from "vite";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const webDir = path.join(root, "dist/web");
-const sources = ["app", "common", "vite.config.ts", "package-lock.json"].map((p) => path.join(root, p));
+const sources = ["app", "common", "integrations/jira/sync", "vite.config.ts", "package-lock.json"].map((p) => path.join(root, p));
 // Test files run in parallel processes; only one may rebuild dist/web at a time.
 const lockDir = path.join(root, "dist/.web-build.lock");
 const staleLockMs = 120_000;

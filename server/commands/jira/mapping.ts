@@ -122,10 +122,17 @@ export async function saveMapping(deps: AppDeps, caller: { userId: string; works
   return { impact, version };
 }
 
-/** Re-sync progress since the mapping was last saved: links synced after it, of all links. */
+/**
+ * Re-sync progress of the last save: of the links it re-queued, those synced since or stopped at
+ * something a person must fix (blocked, error, broken: they never get a new sync time on their own).
+ * A save that changed no field re-queues none, so there is nothing to wait for.
+ */
 export async function resyncProgress(deps: AppDeps, workspaceId: string) {
   const stored = await findMapping(deps.db, workspaceId);
+  const lastSave = await deps.db.selectFrom("audit_log").select("details").where("workspace_id", "=", workspaceId).where("action", "=", "jira.mapping_saved").orderBy("id", "desc").limit(1).executeTakeFirst();
+  if (!stored || !lastSave || lastSave.details.affected === 0) return { total: 0, done: 0 };
+  const since = stored.updatedAt;
   const links = await linksOfWorkspace(deps.db, workspaceId);
-  const since = stored?.updatedAt ?? new Date(0);
-  return { total: links.length, done: links.filter((l) => l.last_synced_at && l.last_synced_at >= since).length };
+  const settled = (l: (typeof links)[number]) => (l.last_synced_at !== null && l.last_synced_at >= since) || (l.updated_at >= since && (l.state === "blocked" || l.state === "error" || l.state === "broken"));
+  return { total: links.length, done: links.filter(settled).length };
 }
