@@ -2,7 +2,11 @@ import { sql } from "kysely";
 import type { Db } from "../db/pool.ts";
 import { type TaskName, type TaskPayload, taskNamed } from "./tasks/index.ts";
 
-export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
+/**
+ * `jobKeyMode`: "replace" (default) moves a waiting job with the same key to this payload and
+ * time; "preserve_run_at" keeps its time (a nudge never cuts a backoff short).
+ */
+export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string; jobKeyMode?: "replace" | "preserve_run_at" };
 
 /**
  * Adds a job with graphile-worker's own SQL function, on the given connection — pass the
@@ -17,6 +21,7 @@ export async function enqueue<Name extends TaskName>(db: Db, task: Name, payload
     queue_name => ${options.queueName ?? null}::text,
     run_at => ${options.runAt ?? null}::timestamptz,
     max_attempts => ${options.maxAttempts ?? null}::int,
-    job_key => ${options.jobKey ?? null}::text
+    job_key => ${options.jobKey ?? null}::text,
+    job_key_mode => ${options.jobKeyMode ?? null}::text
   )`.execute(db);
 }
