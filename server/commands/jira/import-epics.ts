@@ -26,7 +26,10 @@ export function epicJql(userJql: string, setup: Pick<SyncSetup, "mapping" | "con
 
 async function requireSetup(deps: AppDeps, workspaceId: string): Promise<SyncSetup> {
   const setup = await loadSyncSetup(deps, workspaceId);
-  if (isSetupProblem(setup)) throw new AppError(setup.code === "jira_not_connected" ? "not_connected" : "mapping_required", setup.message);
+  if (isSetupProblem(setup)) {
+    const code = setup.code === "jira_not_connected" ? "not_connected" : setup.code === "jira_mapping_missing" ? "mapping_required" : "conflict";
+    throw new AppError(code, setup.message);
+  }
   if (!setup.features.fromJira) throw new AppError("feature_disabled", "“Jira → Tether” is switched off for this workspace: nothing can be imported. An Admin can switch it on under Settings → Jira.");
   return setup;
 }
