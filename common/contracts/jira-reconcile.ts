@@ -49,7 +49,7 @@ export const OpenConflict = z.object({
   linkId: z.uuid(),
   useCase: z.object({ id: z.uuid(), key: z.string(), title: z.string() }),
   issueKey: z.string().nullable(),
-  field: z.string(),
+  field: SyncField,
   /** Values in the sync's normalised form (status, priority, people as Jira ids). */
   tether: z.unknown(),
   jira: z.unknown(),

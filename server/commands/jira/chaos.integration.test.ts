@@ -127,7 +127,14 @@ describe(`chaos convergence (${USE_CASES} use cases, ${EDITS} edits, faults on)`
       .where("workspace_id", "=", f.workspaceId)
       .groupBy(["operation", "outcome"])
       .execute();
-    const states = await f.app.deps.db.selectFrom("jira_links").select("state").where("workspace_id", "=", f.workspaceId).execute();
+    const states = await f.app.deps.db.selectFrom("jira_links").select(["issue_key", "state", "state_code"]).where("workspace_id", "=", f.workspaceId).execute();
+    const failures = await f.app.deps.db
+      .selectFrom("jira_sync_log")
+      .select(["error_code", sql<string>`min(message)`.as("message"), sql<number>`count(*)::int`.as("n")])
+      .where("workspace_id", "=", f.workspaceId)
+      .where("outcome", "in", ["failed", "blocked"])
+      .groupBy("error_code")
+      .execute();
     console.info(
       JSON.stringify({
         seed,
@@ -138,6 +145,8 @@ describe(`chaos convergence (${USE_CASES} use cases, ${EDITS} edits, faults on)`
         reconcile,
         log: Object.fromEntries(outcomes.map((o) => [`${o.operation}/${o.outcome}`, o.n])),
         differences: differences.length,
+        failures,
+        notOk: states.filter((l) => l.state !== "ok"),
       }),
     );
     expect(differences, `seed ${seed}`).toEqual([]);

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { z } from "zod";
+import { SyncField } from "../../../common/contracts/jira-mapping.ts";
 import type { OpenConflict, ResolveConflictBody } from "../../../common/contracts/jira-reconcile.ts";
 import { AppError } from "../../errors.ts";
 import type { Db } from "../../db/pool.ts";
@@ -10,7 +11,7 @@ import { enqueue } from "../../queue/enqueue.ts";
 import { linkSyncJobKey } from "../../queue/job-keys.ts";
 
 /** How sync-apply logs an "ask" conflict: `{ field, old: base, new: { tether, jira } }`. */
-const AskedChange = z.object({ field: z.string(), old: z.unknown(), new: z.object({ tether: z.unknown(), jira: z.unknown() }).strict() });
+const AskedChange = z.object({ field: SyncField, old: z.unknown(), new: z.object({ tether: z.unknown(), jira: z.unknown() }).strict() });
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
