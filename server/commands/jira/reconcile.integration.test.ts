@@ -75,6 +75,19 @@ describe("reconciliation and workspace re-sync (Cloud simulator, real worker)", 
     await eventually(() => expect(f.sim.control.issue(target!.issueKey).summary).toBe("Invoices, saved while the queue lost its job"));
   });
 
+  it("tries a link in error again once its failure is five minutes old, not before", async () => {
+    const [, , target] = linked;
+    await eventually(async () => expect((await f.app.deps.db.selectFrom("jira_links").select("state").where("use_case_id", "=", target!.useCase.id).executeTakeFirstOrThrow()).state).toBe("ok"));
+    await f.app.deps.db.updateTable("use_cases").set({ title: "Invoices, stranded by an unexpected answer" }).where("id", "=", target!.useCase.id).execute();
+    const erred = (minutesAgo: number) =>
+      f.app.deps.db.updateTable("jira_links").set({ state: "error", updated_at: new Date(Date.now() - minutesAgo * 60_000) }).where("use_case_id", "=", target!.useCase.id).execute();
+    await erred(1);
+    expect((await reconcileWorkspace(f.app.deps, f.workspaceId)).requeued).toBe(0);
+    await erred(6);
+    expect((await reconcileWorkspace(f.app.deps, f.workspaceId)).requeued).toBe(1);
+    await eventually(() => expect(f.sim.control.issue(target!.issueKey).summary).toBe("Invoices, stranded by an unexpected answer"));
+  });
+
   it("re-syncs the whole workspace with a progress handle that reaches the total", async () => {
     const started = await f.admin.client.post<SyncJobProgress>(`${f.jiraBase}/resync`);
     expect(started.status, JSON.stringify(started.body)).toBe(202);

@@ -17,6 +17,8 @@ export const RECONCILE_OVERLAP_MINUTES = 5;
 /** The first run of a workspace (no cursor yet) looks back one day. */
 const FIRST_RUN_MINUTES = 24 * 60;
 const STUCK_STATES = ["pending", "retrying", "creating"] as const;
+/** A link in `error` (an unexpected answer, e.g. a cut-off body) is tried again this long after its last failure. */
+const ERROR_RETRY_MS = 5 * 60_000;
 
 export type ReconcileResult = {
   outcome: "ok" | "skipped" | "failed";
@@ -25,7 +27,7 @@ export type ReconcileResult = {
   searched: number;
   /** Linked issues changed in Jira since their link last saw them: sync enqueued. */
   changed: number;
-  /** Links left pending, retrying or creating: their sync job enqueued again (a waiting one keeps its time). */
+  /** Links left pending, retrying or creating (or in error for 5 minutes): their sync job enqueued again (a waiting one keeps its time). */
   requeued: number;
 };
 
@@ -52,7 +54,7 @@ export async function reconcileWorkspace(deps: AppDeps, workspaceId: string): Pr
   if (isSetupProblem(setup)) return { outcome: "skipped", windowMinutes: null, searched: 0, changed: 0, requeued: 0 };
   const links = await deps.db
     .selectFrom("jira_links")
-    .select(["id", "issue_id", "project_key", "state", "state_code", "jira_updated_at"])
+    .select(["id", "issue_id", "project_key", "state", "state_code", "jira_updated_at", "updated_at"])
     .where("workspace_id", "=", workspaceId)
     .execute();
   const nudge = (linkId: string) =>
@@ -60,7 +62,8 @@ export async function reconcileWorkspace(deps: AppDeps, workspaceId: string): Pr
 
   let requeued = 0;
   for (const link of links) {
-    if (!(STUCK_STATES as readonly string[]).includes(link.state)) continue;
+    const erredLongAgo = link.state === "error" && link.updated_at.getTime() <= startedAt.getTime() - ERROR_RETRY_MS;
+    if (!(STUCK_STATES as readonly string[]).includes(link.state) && !erredLongAgo) continue;
     if (link.state_code === "feature_off" && !setup.features.toJira) continue;
     await nudge(link.id);
     requeued += 1;
