@@ -6,8 +6,11 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { canActivateJiraFeatures } from "../components/jira/access.ts";
 import { ConnectionForm } from "../components/jira/ConnectionForm.tsx";
 import { ConnectionTestPanel } from "../components/jira/ConnectionTestPanel.tsx";
+import { ConflictsInbox } from "../components/jira/ConflictsInbox.tsx";
 import { FeaturesPanel } from "../components/jira/FeaturesPanel.tsx";
 import { MappingEditor } from "../components/jira/MappingEditor.tsx";
+import { ImportEpicsPanel } from "../components/jira/ImportEpicsPanel.tsx";
+import { SyncOperationsPanel } from "../components/jira/SyncOperationsPanel.tsx";
 import { MetadataPanel } from "../components/jira/MetadataPanel.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 
@@ -95,7 +98,22 @@ export function JiraSettingsPage() {
       <Paper withBorder p="lg">
         <FeaturesPanel workspaceId={workspaceId} mayActivate={canActivateJiraFeatures(workspace?.role)} />
       </Paper>
-      {connection && <Paper withBorder p="lg"><MappingEditor workspaceId={workspaceId} /></Paper>}
+      {connection && (
+        <>
+          <Paper withBorder p="lg">
+            <MappingEditor workspaceId={workspaceId} />
+          </Paper>
+          <Paper withBorder p="lg">
+            <SyncOperationsPanel workspaceId={workspaceId} />
+          </Paper>
+          <Paper withBorder p="lg">
+            <ConflictsInbox workspaceId={workspaceId} />
+          </Paper>
+          <Paper withBorder p="lg">
+            <ImportEpicsPanel workspaceId={workspaceId} />
+          </Paper>
+        </>
+      )}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { JiraReconcileTables } from "./schema-jira-reconcile.ts";
 import type { JiraSyncTables } from "./schema-jira-sync.ts";
 
 /** Row types of the tables in migrations/, as Kysely sees them. */
@@ -159,7 +160,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database extends JiraSyncTables {
+export interface Database extends JiraSyncTables, JiraReconcileTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

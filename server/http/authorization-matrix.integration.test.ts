@@ -112,6 +112,16 @@ const matrix: Record<string, Row> = {
   },
   "DELETE /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/link": { expected: roles({ admin: 404, moderator: 404, assignee: 404, member: 403, visitor: 404 }) },
   "POST /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/sync": { expected: roles({ admin: 404, moderator: 404, assignee: 404, member: 403, visitor: 404 }) },
+  // Reconciliation, re-sync, import, conflicts (Admin, Moderator). No mapping is saved here: starting work answers 409.
+  "GET /workspaces/{workspaceId}/integrations/jira/sync-settings": { expected: setupRoles(200) },
+  "PUT /workspaces/{workspaceId}/integrations/jira/sync-settings": { expected: setupRoles(200), body: () => ({ reconcileIntervalSeconds: 120 }) },
+  "POST /workspaces/{workspaceId}/integrations/jira/resync": { expected: setupRoles(409), before: ensureConnection },
+  "GET /workspaces/{workspaceId}/integrations/jira/resync": { expected: setupRoles(200) },
+  "POST /workspaces/{workspaceId}/integrations/jira/import/preview": { expected: setupRoles(409), before: ensureConnection, body: () => ({ jql: "project = TETH" }) },
+  "POST /workspaces/{workspaceId}/integrations/jira/import": { expected: setupRoles(409), before: ensureConnection, body: () => ({ jql: "project = TETH" }) },
+  "GET /workspaces/{workspaceId}/integrations/jira/import/{jobId}": { expected: setupRoles(404) },
+  "GET /workspaces/{workspaceId}/integrations/jira/conflicts": { expected: setupRoles(200) },
+  "POST /workspaces/{workspaceId}/integrations/jira/conflicts/{linkId}/resolve": { expected: setupRoles(404), body: () => ({ field: "title", keep: "tether" }) },
   // The use case under test is public and assigned to `assignee`; `member` is not assigned.
   "GET /workspaces/{workspaceId}/use-cases": { expected: allRoles(200) },
   "GET /workspaces/{workspaceId}/use-case-counts": { expected: allRoles(200) },
@@ -195,6 +205,8 @@ describe("authorisation matrix", () => {
         return created.body.useCase.id;
       },
       commentId: async () => "",
+      jobId: async () => crypto.randomUUID(),
+      linkId: async () => crypto.randomUUID(),
       userId: async () => {
         const user = await app.deps.db.insertInto("users").values({ email: `target-${unique()}@example.test`, display_name: "Target", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();
         await app.deps.db.insertInto("memberships").values({ workspace_id: workspaceId, user_id: user.id, role: "visitor" }).execute();

@@ -1,2 +1,3 @@
 /** Job keys: graphile-worker replaces a waiting job with the same key, so repeated triggers coalesce. */
 export const linkSyncJobKey = (linkId: string) => `jira-sync:${linkId}`;
+export const reconcileJobKey = (workspaceId: string) => `jira-reconcile:${workspaceId}`;

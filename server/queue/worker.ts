@@ -6,7 +6,7 @@ import { runTask, tasks } from "./tasks/index.ts";
 type TaskDeps = AppDeps;
 
 /** Recurring jobs (graphile-worker's crontab: one run per slot across all worker processes). */
-const crontab = "7 * * * * purge_expired";
+const crontab = ["7 * * * * purge_expired", "* * * * * jira_reconcile_due"].join("\n");
 
 function taskList(deps: TaskDeps): TaskList {
   const list: TaskList = {};
