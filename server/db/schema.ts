@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { JiraSyncTables } from "./schema-jira-sync.ts";
+import type { JiraWebhookTables } from "./schema-jira-webhooks.ts";
 
 /** Row types of the tables in migrations/, as Kysely sees them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -159,7 +160,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database extends JiraSyncTables {
+export interface Database extends JiraSyncTables, JiraWebhookTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
+import { registerJiraWebhookRoutes } from "./jira-webhook/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
@@ -22,5 +23,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
   registerJiraSyncRoutes(app, deps);
+  registerJiraWebhookRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }
