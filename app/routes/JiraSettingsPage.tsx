@@ -3,11 +3,12 @@ import { useJiraConnection, useRemoveJiraConnection, useSaveJiraConnection } fro
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { canActivateJiraFeatures } from "../components/jira/access.ts";
+import { canActivateJiraFeatures, canSetUpJira } from "../components/jira/access.ts";
 import { ConnectionForm } from "../components/jira/ConnectionForm.tsx";
 import { ConnectionTestPanel } from "../components/jira/ConnectionTestPanel.tsx";
 import { FeaturesPanel } from "../components/jira/FeaturesPanel.tsx";
 import { MetadataPanel } from "../components/jira/MetadataPanel.tsx";
+import { WebhookPanel } from "../components/jira/WebhookPanel.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 
 /** Workspace settings → Integrations → Jira. Members and Visitors get the API's 403 message. */
@@ -94,6 +95,7 @@ export function JiraSettingsPage() {
       <Paper withBorder p="lg">
         <FeaturesPanel workspaceId={workspaceId} mayActivate={canActivateJiraFeatures(workspace?.role)} />
       </Paper>
+      {connection && canSetUpJira(workspace?.role) && <Paper withBorder p="lg"><WebhookPanel workspaceId={workspaceId} /></Paper>}
     </Stack>
   );
 }
