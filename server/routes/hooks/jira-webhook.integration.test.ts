@@ -6,6 +6,7 @@ import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
 import { setUpRoles } from "../api/use-cases/test-fixtures.ts";
 import { createTestApp, type TestApp } from "../../testing/app.ts";
 import { seededRandom } from "../../../sim/jira/prng.ts";
+import { purgeExpired } from "../../queue/tasks/purge-expired.ts";
 
 const capturesDir = path.resolve(import.meta.dirname, "../../../../shared/jira-webhooks");
 const captures = readdirSync(capturesDir)
@@ -94,6 +95,18 @@ describe("POST /hooks/jira/{endpointId}", () => {
     } finally {
       await app.deps.db.updateTable("jira_webhook_endpoints").set({ accept_unsigned: false }).where("workspace_id", "=", workspaceId).execute();
     }
+  });
+
+  it("forgets deliveries older than 7 days in the hourly purge", async () => {
+    const old = new Date(Date.now() - 8 * 86_400_000);
+    const recent = new Date(Date.now() - 6 * 86_400_000);
+    for (const [identifier, received_at] of [["purge-old", old], ["purge-recent", recent]] as const) {
+      await app.deps.db.insertInto("jira_webhook_deliveries").values({ workspace_id: workspaceId, identifier, event: "jira:issue_updated", issue_id: null, issue_key: null, signed: true, received_at, handled_at: null, note: null }).execute();
+    }
+    await purgeExpired.handler({}, app.deps);
+    const left = await app.deps.db.selectFrom("jira_webhook_deliveries").select("identifier").where("identifier", "like", "purge-%").execute();
+    expect(left.map((row) => row.identifier)).toEqual(["purge-recent"]);
+    await app.deps.db.deleteFrom("jira_webhook_deliveries").where("identifier", "=", "purge-recent").execute();
   });
 
   it("survives 2,000 random and mutated payloads: never a 5xx, and nothing but stored summaries", async () => {
