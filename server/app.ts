@@ -11,6 +11,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
 import { registerApiDocs } from "./routes/api-docs.ts";
+import { registerJiraWebhookRoute } from "./routes/hooks/jira.ts";
 import { registerOpsRoutes } from "./routes/ops.ts";
 import { serveWebApp } from "./routes/web.ts";
 
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   });
   registerOpsRoutes(app, deps);
   registerApiDocs(app);
+  registerJiraWebhookRoute(app, deps);
 
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

@@ -4,8 +4,10 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 export const errorStatus = {
   invalid_json: 400,
   validation_failed: 400,
+  invalid_delivery: 400,
   authentication_required: 401,
   invalid_credentials: 401,
+  invalid_signature: 401,
   csrf_failed: 403,
   signup_closed: 403,
   forbidden: 403,

@@ -3,7 +3,7 @@ import { useJiraConnection, useRemoveJiraConnection, useSaveJiraConnection } fro
 import { ConfirmButton } from "../components/ConfirmButton.tsx";
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { canActivateJiraFeatures } from "../components/jira/access.ts";
+import { canActivateJiraFeatures, canSetUpJira } from "../components/jira/access.ts";
 import { ConnectionForm } from "../components/jira/ConnectionForm.tsx";
 import { ConnectionTestPanel } from "../components/jira/ConnectionTestPanel.tsx";
 import { ConflictsInbox } from "../components/jira/ConflictsInbox.tsx";
@@ -12,6 +12,7 @@ import { MappingEditor } from "../components/jira/MappingEditor.tsx";
 import { ImportEpicsPanel } from "../components/jira/ImportEpicsPanel.tsx";
 import { SyncOperationsPanel } from "../components/jira/SyncOperationsPanel.tsx";
 import { MetadataPanel } from "../components/jira/MetadataPanel.tsx";
+import { WebhookPanel } from "../components/jira/WebhookPanel.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 
 /** Workspace settings → Integrations → Jira. Members and Visitors get the API's 403 message. */
@@ -103,6 +104,11 @@ export function JiraSettingsPage() {
           <Paper withBorder p="lg">
             <MappingEditor workspaceId={workspaceId} />
           </Paper>
+          {canSetUpJira(workspace?.role) && (
+            <Paper withBorder p="lg">
+              <WebhookPanel workspaceId={workspaceId} />
+            </Paper>
+          )}
           <Paper withBorder p="lg">
             <SyncOperationsPanel workspaceId={workspaceId} />
           </Paper>

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { JiraReconcileTables } from "./schema-jira-reconcile.ts";
 import type { JiraSyncTables } from "./schema-jira-sync.ts";
+import type { JiraWebhookTables } from "./schema-jira-webhooks.ts";
 
 /** Row types of the tables in migrations/, as Kysely sees them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -160,7 +161,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database extends JiraSyncTables, JiraReconcileTables {
+export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebhookTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

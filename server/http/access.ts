@@ -12,6 +12,8 @@ import type { AppEnv } from "./types.ts";
 export type Access =
   | { kind: "public" }
   | { kind: "user" }
+  /** Jira webhook deliveries: no session; the route checks the endpoint's path id and signature itself. */
+  | { kind: "webhook" }
   | { kind: "workspace"; action: WorkspaceAction };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +24,7 @@ export const workspaceNotFound = () =>
 
 export function accessMiddleware(access: Access, db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (access.kind === "public") return next();
+    if (access.kind === "public" || access.kind === "webhook") return next();
     const actor = c.get("actor");
     if (!actor) throw new AppError("authentication_required", "Log in, or send an API token as `Authorization: Bearer <token>`.");
     if (access.kind === "user") return next();

@@ -26,6 +26,8 @@ type Row = {
   body?: (ctx: Ctx) => Promise<unknown> | unknown;
   before?: (ctx: Ctx) => Promise<void>;
   after?: (ctx: Ctx) => Promise<void>;
+  /** The route is not under /api/v1: called on the app directly, with the caller's credentials. */
+  outsideApi?: true;
 };
 
 const password = "a long enough password";
@@ -149,6 +151,14 @@ const matrix: Record<string, Row> = {
     expected: roles({ admin: 204, moderator: 403, assignee: 204, member: 403, visitor: 403 }),
   },
   "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/history": { expected: allRoles(200) },
+  "GET /workspaces/{workspaceId}/integrations/jira/webhook": { expected: setupRoles(200), before: ensureConnection },
+  "PUT /workspaces/{workspaceId}/integrations/jira/webhook": { expected: setupRoles(200), before: ensureConnection, body: () => ({ customJql: null }) },
+  // "From Jira" is off here: registering means making sure nothing is registered, without calling Jira.
+  "POST /workspaces/{workspaceId}/integrations/jira/webhook/register": { expected: setupRoles(200), before: ensureConnection },
+  "POST /workspaces/{workspaceId}/integrations/jira/webhook/verify": { expected: setupRoles(200), before: ensureConnection, body: () => ({ timeoutSeconds: 1 }) },
+  "POST /workspaces/{workspaceId}/integrations/jira/webhook/secret": { expected: setupRoles(200), before: ensureConnection },
+  // Outside /api/v1: sessions and tokens mean nothing there; only the endpoint's signature admits a delivery.
+  "POST /hooks/jira/{endpointId}": { expected: everyone(401), before: ensureConnection, outsideApi: true, body: () => ({ webhookEvent: "jira:issue_updated" }) },
 };
 
 describe("authorisation matrix", () => {
@@ -195,6 +205,14 @@ describe("authorisation matrix", () => {
     return new ApiClient(app, { kind: "cookie", cookie: (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "", csrfToken: body.csrfToken });
   }
 
+  async function callOutsideApi(client: ApiClient, method: string, path: string, body: unknown) {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (client.auth.kind === "cookie") Object.assign(headers, { cookie: client.auth.cookie, "x-csrf-token": client.auth.csrfToken });
+    if (client.auth.kind === "token") headers.authorization = `Bearer ${client.auth.token}`;
+    const response = await app.request(path, { method, headers, body: JSON.stringify(body) });
+    return { status: response.status };
+  }
+
   /** Fresh targets for every request, so a delete by one caller does not change what the next one sees. */
   async function resolvePath(template: string, ctx: Ctx): Promise<string> {
     const { admin, member, workspaceId } = fixture;
@@ -214,6 +232,12 @@ describe("authorisation matrix", () => {
       },
       invitationId: async () => (await admin.client.post<{ invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, { role: "visitor" })).body.invitation.id,
       token: async () => (await admin.client.post<{ url: string }>(`/workspaces/${workspaceId}/invitations`, { role: "visitor" })).body.url.split("/invite/")[1] ?? "",
+      endpointId: async () => {
+        await ensureConnection(ctx);
+        const view = await fixture.admin.client.get<{ url: string | null }>(`/workspaces/${workspaceId}/integrations/jira/webhook`);
+        const row = await app.deps.db.selectFrom("jira_webhook_endpoints").select("path_id").where("workspace_id", "=", workspaceId).executeTakeFirstOrThrow();
+        return view.body.url?.split("/").pop() ?? row.path_id;
+      },
       tokenId: async () => {
         if (ctx.actor === "anonymous") return crypto.randomUUID();
         return (await ctx.client.post<{ token: { id: string } }>("/me/tokens", { name: "to revoke" })).body.token.id;
@@ -245,7 +269,7 @@ describe("authorisation matrix", () => {
         if (row.before) await row.before(ctx);
         const path = await resolvePath(template, ctx);
         const body = row.body ? await row.body(ctx) : method === "GET" || method === "DELETE" ? undefined : {};
-        const response = await client.call(method, path, body);
+        const response = row.outsideApi ? await callOutsideApi(client, method, path, body) : await client.call(method, path, body);
         seen[actor] = response.status;
         if (row.after) await row.after(ctx);
       }

@@ -22,8 +22,8 @@ export type SyncFixture = RoleFixture & {
  * A workspace connected to a fresh simulator (real HTTP), metadata refreshed, Tether ↔ Jira
  * features on, the proposed mapping saved, and (unless told otherwise) a real worker running.
  */
-export async function setUpSync(flavor: "cloud" | "datacenter", options: { worker?: boolean; prefix?: string } = {}): Promise<SyncFixture> {
-  const [app, sim] = await Promise.all([createTestApp({ env: { JIRA_SEARCH_SETTLE_MS: "300" } }), startJiraSim({ flavor, seed: "demo" })]);
+export async function setUpSync(flavor: "cloud" | "datacenter", options: { worker?: boolean; prefix?: string; version?: 9 | 10 } = {}): Promise<SyncFixture> {
+  const [app, sim] = await Promise.all([createTestApp({ env: { JIRA_SEARCH_SETTLE_MS: "300" } }), startJiraSim({ flavor, seed: "demo", ...(options.version ? { version: options.version } : {}) })]);
   const roles = await setUpRoles(app, options.prefix ?? `sync-${flavor}`);
   const jiraBase = `/workspaces/${roles.workspaceId}/integrations/jira`;
   const connection =

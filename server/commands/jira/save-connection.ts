@@ -4,6 +4,7 @@ import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../deps.ts";
 import { recordAudit } from "../../models/audit-log.ts";
 import { type ConnectionRow, findConnection, upsertConnection } from "../../models/jira-connections.ts";
+import { scheduleWebhookRegistration } from "./webhook-settings.ts";
 
 /**
  * The stored secret may only be kept for the same Jira, kind and account it was given for:
@@ -62,6 +63,8 @@ export async function saveConnection(deps: AppDeps, workspaceId: string, actorId
       target: id,
       details: { kind: body.kind, baseUrl, projectKeys: body.projectKeys, secretChanged: secret !== undefined },
     });
+    // Another site or project list changes where and what the webhook must be (docs/WEBHOOKS.md).
+    if (existing) await scheduleWebhookRegistration(trx, workspaceId);
     const saved = await findConnection(trx, workspaceId);
     if (!saved) throw new Error("connection vanished inside its own transaction");
     return saved;

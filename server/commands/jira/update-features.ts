@@ -4,6 +4,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../../models/audit-log.ts";
 import { featureColumns, loadFeatures, setFeature } from "../../models/integration-features.ts";
 import { findConnection } from "../../models/jira-connections.ts";
+import { scheduleWebhookRegistration } from "./webhook-settings.ts";
 
 /** Switches features on or off; switching one on needs a saved connection. Admin only (the route says so). */
 export async function updateFeatures(
@@ -23,6 +24,8 @@ export async function updateFeatures(
       await setFeature(trx, workspaceId, actorId, featureColumns[name], enabled);
       await recordAudit(trx, { workspaceId, actorId, action: enabled ? "jira.feature_enabled" : "jira.feature_disabled", target: name });
     }
+    // "From Jira" on registers the webhook, off removes it (in the background: Jira may be slow).
+    if (changes.fromJira !== undefined && changes.fromJira !== before.fromJira) await scheduleWebhookRegistration(trx, workspaceId);
     return loadFeatures(trx, workspaceId);
   });
 }

@@ -3,11 +3,13 @@ import type { AppDeps } from "../../deps.ts";
 import { jiraImportEpics } from "./jira-import-epics.ts";
 import { jiraReconcile, jiraReconcileDue } from "./jira-reconcile.ts";
 import { jiraSyncLink } from "./jira-sync-link.ts";
+import { jiraWebhookIngest } from "./jira-webhook-ingest.ts";
+import { jiraWebhookRegister } from "./jira-webhook-register.ts";
 import { purgeExpired } from "./purge-expired.ts";
 import { sendInvitationEmail } from "./send-invitation-email.ts";
 
 /** Every task the worker runs. Add a task here and `enqueue` and the worker know it. */
-export const tasks = [sendInvitationEmail, purgeExpired, jiraSyncLink, jiraReconcile, jiraReconcileDue, jiraImportEpics] as const;
+export const tasks = [sendInvitationEmail, purgeExpired, jiraSyncLink, jiraReconcile, jiraReconcileDue, jiraImportEpics, jiraWebhookIngest, jiraWebhookRegister] as const;
 
 type RegisteredTask = (typeof tasks)[number];
 export type TaskName = RegisteredTask["name"];

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { purgeOldDeliveries } from "../../models/jira-webhook-deliveries.ts";
 import { defineTask } from "./task.ts";
 
-/** Hourly housekeeping: expired sessions and old failed-login records serve no one. Idempotent. */
+/** Hourly housekeeping: expired sessions, old failed-login records and webhook deliveries older than 7 days serve no one. Idempotent. */
 export const purgeExpired = defineTask({
   name: "purge_expired",
   payload: z.object({}),
@@ -12,6 +13,7 @@ export const purgeExpired = defineTask({
       .deleteFrom("login_attempts")
       .where("attempted_at", "<", new Date(now.getTime() - 86_400_000))
       .executeTakeFirst();
-    deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows) }, "purged expired rows");
+    const deliveries = await purgeOldDeliveries(deps.db, now);
+    deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows), webhookDeliveries: deliveries }, "purged expired rows");
   },
 });

@@ -6,6 +6,7 @@ import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerJiraReconcileRoutes } from "./jira-reconcile/index.ts";
 import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
+import { registerJiraWebhookRoutes } from "./jira-webhook/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
@@ -24,5 +25,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerJiraConnectionRoutes(app, deps);
   registerJiraSyncRoutes(app, deps);
   registerJiraReconcileRoutes(app, deps);
+  registerJiraWebhookRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }

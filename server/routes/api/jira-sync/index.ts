@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { getMapping, resyncProgress, saveMapping } from "../../../commands/jira/mapping.ts";
 import { linkUseCase, syncUseCaseNow, unlinkUseCase, useCaseJira } from "../../../commands/jira/link.ts";
+import { scheduleWebhookRegistration } from "../../../commands/jira/webhook-settings.ts";
 import type { UseCaseCaller } from "../../../commands/use-case-access.ts";
 import { requireActor, requireMembership } from "../../../http/actor.ts";
 import { mount } from "../../../http/mount.ts";
@@ -27,6 +28,8 @@ export function registerJiraSyncRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const { version, ...mapping } = c.req.valid("json");
     const dryRun = c.req.valid("query").dryRun === "true";
     const saved = await saveMapping(deps, caller, mapping, { dryRun, version });
+    // The webhook's default JQL follows the mapped project (docs/WEBHOOKS.md); unchanged → no Jira write.
+    if (!dryRun) await scheduleWebhookRegistration(deps.db, caller.workspaceId);
     return c.json({ mapping, version: saved.version, dryRun, impact: saved.impact }, 200);
   });
 

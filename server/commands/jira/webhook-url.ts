@@ -1,0 +1,24 @@
+import { isIP } from "node:net";
+
+export const webhookPath = (pathId: string) => `/hooks/jira/${pathId}`;
+
+/** The URL Jira posts to, from PUBLIC_URL; null when PUBLIC_URL is unset. */
+export function webhookUrl(publicUrl: string | undefined, pathId: string): string | null {
+  if (!publicUrl) return null;
+  return `${publicUrl.replace(/\/+$/, "")}${webhookPath(pathId)}`;
+}
+
+const privateV4 = [/^10\./, /^127\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^100\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./, /^0\./];
+
+/**
+ * Whether a host can be reached from the internet at all (Jira Cloud posts from Atlassian's
+ * network): loopback, private, link-local and single-label or `.local`/`.internal` names cannot.
+ */
+export function isPubliclyReachable(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal") || host.endsWith(".lan")) return false;
+  const family = isIP(host);
+  if (family === 4) return !privateV4.some((range) => range.test(host));
+  if (family === 6) return !(host === "::1" || host === "::" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:"));
+  return host.includes(".");
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { isPubliclyReachable, webhookUrl } from "./webhook-url.ts";
+
+describe("webhook URL", () => {
+  it("is built from PUBLIC_URL, without a doubled slash", () => {
+    expect(webhookUrl("https://tether.example.com/", "abc")).toBe("https://tether.example.com/hooks/jira/abc");
+    expect(webhookUrl(undefined, "abc")).toBeNull();
+  });
+
+  it("tells public hosts from loopback and private ones", () => {
+    for (const url of ["https://tether.example.com", "http://8.8.8.8:3000", "https://[2001:db8::1]/"]) expect(isPubliclyReachable(url), url).toBe(true);
+    for (const url of ["http://localhost:3000", "http://127.0.0.1", "http://10.1.2.3", "http://192.168.0.5", "http://172.20.0.1", "http://[::1]:3000", "http://[fd00::1]", "http://tether", "http://box.local"]) {
+      expect(isPubliclyReachable(url), url).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { syncWebhookRegistration } from "../../commands/jira/webhook-registration.ts";
+import { defineTask } from "./task.ts";
+
+/** Brings Jira's webhook registration in line with the workspace's settings. Idempotent (upsert by URL). */
+export const jiraWebhookRegister = defineTask({
+  name: "jira_webhook_register",
+  payload: z.object({ workspaceId: z.uuid() }),
+  async handler({ workspaceId }, deps) {
+    await syncWebhookRegistration(deps, workspaceId);
+  },
+});
