@@ -122,6 +122,7 @@ const matrix: Record<string, Row> = {
     expected: roles({ admin: 204, moderator: 403, assignee: 204, member: 403, visitor: 403 }),
   },
   "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/history": { expected: allRoles(200) },
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/issues": { expected: roles({ admin: 409, moderator: 409, assignee: 409, member: 403, visitor: 404 }) },
 };
 
 describe("authorisation matrix", () => {

@@ -32,7 +32,7 @@ export async function setUpSync(flavor: "cloud" | "datacenter", options: { worke
       : { kind: "datacenter_pat", baseUrl: sim.url, secret: "sim-pat-ada", projectKeys: ["TETH"] };
   expect((await roles.admin.client.put(`${jiraBase}/connection`, connection)).status).toBe(200);
   expect((await roles.admin.client.post(`${jiraBase}/metadata/refresh`)).status).toBe(200);
-  expect((await roles.admin.client.put(`${jiraBase}/features`, { toJira: true, fromJira: true, issueListing: true })).status).toBe(200);
+  expect((await roles.admin.client.patch(`${jiraBase}/features`, { toJira: true, fromJira: true, issueListing: true })).status).toBe(200);
   const proposed = await roles.admin.client.get<MappingResponse>(`${jiraBase}/mapping`);
   expect(proposed.status).toBe(200);
   const saved = await roles.admin.client.put<{ mapping: JiraMapping }>(`${jiraBase}/mapping`, proposed.body.mapping);

@@ -4,6 +4,7 @@ import { AppError } from "../../errors.ts";
 import { recordAudit } from "../../models/audit-log.ts";
 import { featureColumns, loadFeatures, setFeature } from "../../models/integration-features.ts";
 import { findConnection } from "../../models/jira-connections.ts";
+import { dropEpicListings } from "./epic-listing-invalidate.ts";
 
 /** Switches features on or off; switching one on needs a saved connection. Admin only (the route says so). */
 export async function updateFeatures(
@@ -23,6 +24,7 @@ export async function updateFeatures(
       await setFeature(trx, workspaceId, actorId, featureColumns[name], enabled);
       await recordAudit(trx, { workspaceId, actorId, action: enabled ? "jira.feature_enabled" : "jira.feature_disabled", target: name });
     }
+    if (changes.issueListing === false) await dropEpicListings(trx, workspaceId);
     return loadFeatures(trx, workspaceId);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { purgeExpiredSnapshots } from "../../models/epic-listing-cache.ts";
 import { defineTask } from "./task.ts";
 
 /** Hourly housekeeping: expired sessions and old failed-login records serve no one. Idempotent. */
@@ -12,6 +13,7 @@ export const purgeExpired = defineTask({
       .deleteFrom("login_attempts")
       .where("attempted_at", "<", new Date(now.getTime() - 86_400_000))
       .executeTakeFirst();
-    deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows) }, "purged expired rows");
+    const epicListings = await purgeExpiredSnapshots(deps.db, now);
+    deps.logger.debug({ epicListings, sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows) }, "purged expired rows");
   },
 });

@@ -4,6 +4,7 @@ import { registerAuditLogRoutes } from "./audit-log/index.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
+import { registerJiraListingRoutes } from "./jira-listing/index.ts";
 import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
@@ -22,5 +23,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
   registerJiraSyncRoutes(app, deps);
+  registerJiraListingRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }
