@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runApiBench } from "./api.ts";
+import { runListingBench } from "./listing.ts";
 import { runSimBench } from "./sim.ts";
 import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } from "./report.ts";
 
@@ -12,7 +13,7 @@ import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } 
 
 type Scenario = (options: BenchOptions) => Promise<readonly BenchResult[]>;
 
-const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench };
+const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, listing: runListingBench };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({ args: [...argv], options: { quick: { type: "boolean", default: false } }, allowPositionals: true });
