@@ -52,6 +52,7 @@ export const EpicFacets = z.object({
   statuses: z.array(z.object({ name: z.string(), category: StatusCategory.nullable() })),
   assignees: z.array(z.object({ id: z.string(), displayName: z.string() })),
 });
+export type EpicFacets = z.infer<typeof EpicFacets>;
 
 export const EpicIssuesPage = z.object({
   epic: z.object({ key: z.string(), url: z.string() }),

@@ -1,5 +1,5 @@
 import { type ColumnType, type Expression, type SqlBool, sql } from "kysely";
-import type { EpicIssueSort } from "../../common/contracts/jira-listing.ts";
+import type { EpicFacets, EpicIssueSort, EpicProgress } from "../../common/contracts/jira-listing.ts";
 import type { EpicIssueRow } from "../commands/jira/epic-listing-rows.ts";
 import type { Db } from "../db/pool.ts";
 
@@ -15,6 +15,8 @@ export type EpicListingTables = {
     retain_until: Timestamp;
     invalidated_at: Timestamp | null;
     issue_count: number;
+    progress: ColumnType<EpicProgress, string, string>;
+    facets: ColumnType<EpicFacets, string, string>;
   };
   epic_listing_issues: Omit<EpicIssueRow, "story_points" | "updated"> & {
     link_id: string;
@@ -25,12 +27,22 @@ export type EpicListingTables = {
 
 const listing = (db: Db) => db.withTables<EpicListingTables>();
 
-export type EpicSnapshot = { link_id: string; epic_key: string; fetched_at: Date; fresh_until: Date; retain_until: Date; invalidated_at: Date | null; issue_count: number };
+export type EpicSnapshot = {
+  link_id: string;
+  epic_key: string;
+  fetched_at: Date;
+  fresh_until: Date;
+  retain_until: Date;
+  invalidated_at: Date | null;
+  issue_count: number;
+  progress: EpicProgress;
+  facets: EpicFacets;
+};
 
 export async function findSnapshot(db: Db, linkId: string): Promise<EpicSnapshot | undefined> {
   return listing(db)
     .selectFrom("epic_listing_snapshots")
-    .select(["link_id", "epic_key", "fetched_at", "fresh_until", "retain_until", "invalidated_at", "issue_count"])
+    .select(["link_id", "epic_key", "fetched_at", "fresh_until", "retain_until", "invalidated_at", "issue_count", "progress", "facets"])
     .where("link_id", "=", linkId)
     .executeTakeFirst();
 }
@@ -38,7 +50,7 @@ export async function findSnapshot(db: Db, linkId: string): Promise<EpicSnapshot
 /** Replaces the Epic's snapshot as a whole (call inside a transaction). */
 export async function replaceSnapshot(
   db: Db,
-  snapshot: { linkId: string; workspaceId: string; epicKey: string; fetchedAt: Date; freshUntil: Date; retainUntil: Date },
+  snapshot: { linkId: string; workspaceId: string; epicKey: string; fetchedAt: Date; freshUntil: Date; retainUntil: Date; progress: EpicProgress; facets: EpicFacets },
   rows: EpicIssueRow[],
 ): Promise<void> {
   const l = listing(db);
@@ -56,6 +68,8 @@ export async function replaceSnapshot(
       retain_until: snapshot.retainUntil,
       invalidated_at: invalidatedAt,
       issue_count: rows.length,
+      progress: JSON.stringify(snapshot.progress),
+      facets: JSON.stringify(snapshot.facets),
     })
     .execute();
   // 14 columns per row: chunks stay far below PostgreSQL's 65,535 parameters.
@@ -116,26 +130,6 @@ export async function pageIssues(db: Db, linkId: string, filter: EpicIssueFilter
 export async function countMatching(db: Db, linkId: string, filter: EpicIssueFilter): Promise<number> {
   const row = await filtered(db, linkId, filter).select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-export async function progressByCategory(db: Db, linkId: string) {
-  return listing(db)
-    .selectFrom("epic_listing_issues")
-    .where("link_id", "=", linkId)
-    .select(["status_category"])
-    .select((eb) => [eb.fn.countAll<string>().as("issues"), sql<string>`coalesce(sum(story_points), 0)`.as("points")])
-    .groupBy("status_category")
-    .execute();
-}
-
-export async function facetRows(db: Db, linkId: string) {
-  const base = () => listing(db).selectFrom("epic_listing_issues").where("link_id", "=", linkId);
-  const [types, statuses, assignees] = await Promise.all([
-    base().select("issue_type").distinct().where("issue_type", "is not", null).orderBy("issue_type").execute(),
-    base().select(["status", "status_category"]).distinct().where("status", "is not", null).orderBy("status").execute(),
-    base().select(["assignee_id", "assignee_name"]).distinct().where("assignee_id", "is not", null).orderBy("assignee_name").execute(),
-  ]);
-  return { types, statuses, assignees };
 }
 
 /** Marks matching snapshots stale: the next read refills them. Returns how many. */

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { JiraClient } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { type EpicSnapshot, findSnapshot, replaceSnapshot } from "../../models/epic-listing-cache.ts";
-import { type EpicIssueRow, listingFields, rankedChildrenJql, toEpicIssueRow } from "./epic-listing-rows.ts";
+import { type EpicIssueRow, listingFields, rankedChildrenJql, summariseEpic, toEpicIssueRow } from "./epic-listing-rows.ts";
 
 /** How long a snapshot is served without asking Jira again (webhooks about children end it sooner). */
 export const FRESH_MS = 60_000;
@@ -85,6 +85,7 @@ async function fillOnce(deps: AppDeps, target: FillTarget, askedAt: Date, force:
           fetchedAt,
           freshUntil: new Date(fetchedAt.getTime() + FRESH_MS),
           retainUntil: new Date(fetchedAt.getTime() + RETAIN_MS),
+          ...summariseEpic(rows),
         },
         rows,
       );

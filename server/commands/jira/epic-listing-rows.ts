@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EpicFacets, EpicProgress } from "../../../common/contracts/jira-listing.ts";
 import type { FieldRoles, JiraIssue } from "../../../integrations/jira/client/index.ts";
 
 /** What the listing keeps of one child issue: the listed fields and nothing else (data minimisation). */
@@ -83,4 +84,35 @@ export function toEpicIssueRow(issue: JiraIssue, position: number, roles: FieldR
 /** The Epic's children in Jira's rank order: the flavour's Epic clause with our ORDER BY. */
 export function rankedChildrenJql(epicChildrenJql: string): string {
   return `${epicChildrenJql.replace(/\s+ORDER\s+BY\s+.*$/i, "")} ORDER BY Rank ASC, key ASC`;
+}
+
+/** Progress per status category and the values the filters offer, for the whole Epic. */
+export function summariseEpic(rows: readonly EpicIssueRow[]): { progress: EpicProgress; facets: EpicFacets } {
+  const empty = () => ({ issues: 0, storyPoints: 0 });
+  const progress: EpicProgress = { total: empty(), byCategory: { new: empty(), indeterminate: empty(), done: empty() } };
+  const types = new Set<string>();
+  const statuses = new Map<string, EpicFacets["statuses"][number]>();
+  const assignees = new Map<string, string>();
+  for (const row of rows) {
+    const points = row.story_points ?? 0;
+    progress.total.issues++;
+    progress.total.storyPoints += points;
+    // An issue whose status has no category counts in the total only.
+    if (row.status_category) {
+      progress.byCategory[row.status_category].issues++;
+      progress.byCategory[row.status_category].storyPoints += points;
+    }
+    if (row.issue_type) types.add(row.issue_type);
+    if (row.status) statuses.set(row.status, { name: row.status, category: row.status_category });
+    if (row.assignee_id) assignees.set(row.assignee_id, row.assignee_name ?? row.assignee_id);
+  }
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return {
+    progress,
+    facets: {
+      types: [...types].sort(byName),
+      statuses: [...statuses.values()].sort((a, b) => byName(a.name, b.name)),
+      assignees: [...assignees].map(([id, displayName]) => ({ id, displayName })).sort((a, b) => byName(a.displayName, b.displayName)),
+    },
+  };
 }

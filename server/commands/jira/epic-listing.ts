@@ -1,10 +1,10 @@
-import type { EpicIssue, EpicIssuesPage, EpicIssuesQuery, EpicProgress, StatusCategory } from "../../../common/contracts/jira-listing.ts";
+import type { EpicIssue, EpicIssuesPage, EpicIssuesQuery } from "../../../common/contracts/jira-listing.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
 import type { Role } from "../../db/schema.ts";
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/types.ts";
-import { type CachedEpicIssue, countMatching, dropSnapshots, type EpicSnapshot, facetRows, findSnapshot, pageIssues, progressByCategory } from "../../models/epic-listing-cache.ts";
+import { type CachedEpicIssue, countMatching, dropSnapshots, type EpicSnapshot, findSnapshot, pageIssues } from "../../models/epic-listing-cache.ts";
 import { loadFeatures } from "../../models/integration-features.ts";
 import { type ConnectionRow, findConnection } from "../../models/jira-connections.ts";
 import { findLinkByUseCase } from "../../models/jira-links.ts";
@@ -46,23 +46,6 @@ function presentIssue(row: CachedEpicIssue, baseUrl: string): EpicIssue {
     updated: row.updated ? row.updated.toISOString() : null,
     url: browseUrl(baseUrl, row.issue_key),
   };
-}
-
-async function progressOf(deps: AppDeps, linkId: string): Promise<EpicProgress> {
-  const empty = () => ({ issues: 0, storyPoints: 0 });
-  const progress: EpicProgress = { total: empty(), byCategory: { new: empty(), indeterminate: empty(), done: empty() } };
-  for (const row of await progressByCategory(deps.db, linkId)) {
-    const issues = Number(row.issues);
-    const points = Number(row.points);
-    progress.total.issues += issues;
-    progress.total.storyPoints += points;
-    // An issue whose status has no category counts in the total only.
-    if (row.status_category) {
-      progress.byCategory[row.status_category].issues += issues;
-      progress.byCategory[row.status_category].storyPoints += points;
-    }
-  }
-  return progress;
 }
 
 function jiraFailure(error: unknown, connection: ConnectionRow, lastLoaded: EpicSnapshot | undefined): AppError | null {
@@ -109,12 +92,7 @@ export async function listEpicIssues(deps: AppDeps, caller: UseCaseCaller, useCa
   }
 
   const filter = { type: query.type, assignee: query.assignee, status: query.status, category: query.category, q: query.q };
-  const [rows, matching, progress, facets] = await Promise.all([
-    pageIssues(deps.db, link.id, filter, query.sort, after, query.limit + 1),
-    countMatching(deps.db, link.id, filter),
-    progressOf(deps, link.id),
-    facetRows(deps.db, link.id),
-  ]);
+  const [rows, matching] = await Promise.all([pageIssues(deps.db, link.id, filter, query.sort, after, query.limit + 1), countMatching(deps.db, link.id, filter)]);
   const pageRows = rows.slice(0, query.limit);
   const last = pageRows.at(-1);
   return {
@@ -122,12 +100,8 @@ export async function listEpicIssues(deps: AppDeps, caller: UseCaseCaller, useCa
     issues: pageRows.map((row) => presentIssue(row, connection.base_url)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(query.sort, last.keyset) : null,
     matching,
-    progress,
-    facets: {
-      types: facets.types.flatMap((t) => (t.issue_type ? [t.issue_type] : [])),
-      statuses: facets.statuses.flatMap((s) => (s.status ? [{ name: s.status, category: s.status_category as StatusCategory | null }] : [])),
-      assignees: facets.assignees.flatMap((a) => (a.assignee_id ? [{ id: a.assignee_id, displayName: a.assignee_name ?? a.assignee_id }] : [])),
-    },
+    progress: snapshot.progress,
+    facets: snapshot.facets,
     fetchedAt: snapshot.fetched_at.toISOString(),
     freshUntil: snapshot.fresh_until.toISOString(),
     warning,

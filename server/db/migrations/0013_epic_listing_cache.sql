@@ -14,7 +14,10 @@ CREATE TABLE epic_listing_snapshots (
   retain_until timestamptz NOT NULL,
   -- Set by webhooks about child issues: the next read refills.
   invalidated_at timestamptz,
-  issue_count integer NOT NULL
+  issue_count integer NOT NULL,
+  -- Progress per status category and the filter values, for the whole Epic (computed at fill time).
+  progress jsonb NOT NULL,
+  facets jsonb NOT NULL
 );
 CREATE INDEX epic_listing_snapshots_epic ON epic_listing_snapshots (workspace_id, epic_key);
 CREATE INDEX epic_listing_snapshots_retain ON epic_listing_snapshots (retain_until);
