@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runApiBench } from "./api.ts";
 import { runPullBench } from "./pull.ts";
+import { runListingBench } from "./listing.ts";
 import { runSimBench } from "./sim.ts";
 import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } from "./report.ts";
 
@@ -13,7 +14,7 @@ import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } 
 
 type Scenario = (options: BenchOptions) => Promise<readonly BenchResult[]>;
 
-const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench };
+const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({ args: [...argv], options: { quick: { type: "boolean", default: false } }, allowPositionals: true });

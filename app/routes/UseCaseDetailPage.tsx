@@ -7,6 +7,7 @@ import { DeleteUseCaseButton } from "../components/DeleteUseCaseButton.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { UseCaseJiraPanel } from "../components/jira/UseCaseJiraPanel.tsx";
+import { EpicIssues } from "../components/jira/EpicIssues.tsx";
 import { Markdown } from "../components/Markdown.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
@@ -71,6 +72,7 @@ export function UseCaseDetailPage() {
                 <HistoryPanel workspaceId={workspaceId} useCaseId={useCase.id} />
               </Tabs.Panel>
             </Tabs>
+            <EpicIssues workspaceId={workspaceId} useCaseId={useCase.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

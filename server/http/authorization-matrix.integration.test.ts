@@ -159,6 +159,7 @@ const matrix: Record<string, Row> = {
   "POST /workspaces/{workspaceId}/integrations/jira/webhook/secret": { expected: setupRoles(200), before: ensureConnection },
   // Outside /api/v1: sessions and tokens mean nothing there; only the endpoint's signature admits a delivery.
   "POST /hooks/jira/{endpointId}": { expected: everyone(401), before: ensureConnection, outsideApi: true, body: () => ({ webhookEvent: "jira:issue_updated" }) },
+  "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/issues": { expected: roles({ admin: 409, moderator: 409, assignee: 409, member: 403, visitor: 404 }) },
 };
 
 describe("authorisation matrix", () => {

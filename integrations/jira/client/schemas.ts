@@ -44,6 +44,7 @@ export const issueTypeSchema = z.object({
   name: z.string(),
   subtask: z.boolean().optional(),
   hierarchyLevel: z.number().optional(),
+  iconUrl: z.string().optional(),
 });
 export type IssueTypeWire = z.infer<typeof issueTypeSchema>;
 

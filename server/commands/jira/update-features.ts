@@ -5,6 +5,7 @@ import { recordAudit } from "../../models/audit-log.ts";
 import { featureColumns, loadFeatures, setFeature } from "../../models/integration-features.ts";
 import { findConnection } from "../../models/jira-connections.ts";
 import { scheduleWebhookRegistration } from "./webhook-settings.ts";
+import { dropEpicListings } from "./epic-listing-invalidate.ts";
 
 /** Switches features on or off; switching one on needs a saved connection. Admin only (the route says so). */
 export async function updateFeatures(
@@ -26,6 +27,7 @@ export async function updateFeatures(
     }
     // "From Jira" on registers the webhook, off removes it (in the background: Jira may be slow).
     if (changes.fromJira !== undefined && changes.fromJira !== before.fromJira) await scheduleWebhookRegistration(trx, workspaceId);
+    if (changes.issueListing === false) await dropEpicListings(trx, workspaceId);
     return loadFeatures(trx, workspaceId);
   });
 }

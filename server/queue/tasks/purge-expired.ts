@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { purgeOldDeliveries } from "../../models/jira-webhook-deliveries.ts";
+import { purgeExpiredSnapshots } from "../../models/epic-listing-cache.ts";
 import { defineTask } from "./task.ts";
 
 /** Hourly housekeeping: expired sessions, old failed-login records and webhook deliveries older than 7 days serve no one. Idempotent. */
@@ -14,6 +15,7 @@ export const purgeExpired = defineTask({
       .where("attempted_at", "<", new Date(now.getTime() - 86_400_000))
       .executeTakeFirst();
     const deliveries = await purgeOldDeliveries(deps.db, now);
-    deps.logger.debug({ sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows), webhookDeliveries: deliveries }, "purged expired rows");
+    const epicListings = await purgeExpiredSnapshots(deps.db, now);
+    deps.logger.debug({ epicListings, sessions: Number(sessions.numDeletedRows), loginAttempts: Number(attempts.numDeletedRows), webhookDeliveries: deliveries }, "purged expired rows");
   },
 });

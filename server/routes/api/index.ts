@@ -5,6 +5,7 @@ import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerJiraReconcileRoutes } from "./jira-reconcile/index.ts";
+import { registerJiraListingRoutes } from "./jira-listing/index.ts";
 import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
 import { registerJiraWebhookRoutes } from "./jira-webhook/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
@@ -26,5 +27,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerJiraSyncRoutes(app, deps);
   registerJiraReconcileRoutes(app, deps);
   registerJiraWebhookRoutes(app, deps);
+  registerJiraListingRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }
