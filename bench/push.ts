@@ -1,0 +1,159 @@
+import { Pool } from "undici";
+import { z } from "zod";
+import { createJiraClient } from "../integrations/jira/client/index.ts";
+import { jiraFieldsToRead } from "../integrations/jira/sync/mapping-context.ts";
+import type { JiraMapping } from "../common/contracts/jira-mapping.ts";
+import { openDatabase } from "../server/db/pool.ts";
+import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { setUpBenchWorkspace } from "./api-seed.ts";
+import { startApiStack } from "./api-stack.ts";
+import { connectAndLink, type LinkedUseCase, queueIdle } from "./push-setup.ts";
+import type { BenchOptions, BenchResult } from "./report.ts";
+
+/**
+ * Save → Jira-updated latency (issue 7). Tether (web + a real graphile-worker, in a thread of its
+ * own) against the Jira simulator (Cloud, in this thread) over real HTTP and a real PostgreSQL.
+ * Saves (title changes) arrive open-loop at RATE per second, spread over many linked use cases so
+ * no two saves of one link fall within the 1 s coalescing window. Each save's latency runs from
+ * its PATCH answer to the moment the simulator holds the new summary (a write hook, no polling).
+ * Baseline, same run, same simulator: the raw Jira calls a push needs — GET issue (mapped fields,
+ * changelog) then PUT edit — made directly with the JiraClient, one after another.
+ */
+const RATE = 50;
+const SECONDS_PER_SAVE_OF_ONE_LINK = 2;
+const USE_CASES = RATE * SECONDS_PER_SAVE_OF_ONE_LINK;
+const LAND_TIMEOUT_MS = 30_000;
+const plan = (options: BenchOptions) => (options.quick ? { saves: 2 * RATE, rawPairs: 40 } : { saves: 10 * RATE, rawPairs: 200 });
+
+const VersionBody = z.object({ useCase: z.object({ version: z.int() }) });
+
+export async function runPushBench(options: BenchOptions): Promise<BenchResult[]> {
+  const sim = await startJiraSim({ flavor: "cloud", seed: "demo", control: false });
+  const stack = await startApiStack({ services: ["web", "worker"] }).catch(async (error: unknown) => {
+    await sim.stop();
+    throw error;
+  });
+  const database = openDatabase(stack.databaseUrl, { max: 2 });
+  const http = new Pool(stack.url, { connections: 16, pipelining: 1, keepAliveTimeout: 60_000 });
+  try {
+    const workspace = await setUpBenchWorkspace(stack.url);
+    const setup = await connectAndLink(stack.url, workspace, sim, USE_CASES);
+    await queueIdle(database.db);
+    const { saves, rawPairs } = plan(options);
+    const raw = await measureRawJira(sim, setup.mapping as unknown as JiraMapping, rawPairs);
+    sim.control.clearRequestLog();
+    sim.control.clearWriteCounts();
+    const base = `/api/v1/workspaces/${workspace.workspaceId}/use-cases`;
+    const load = await measureSaves(sim, http, { base, token: workspace.apiToken, useCases: setup.useCases, saves });
+    await queueIdle(database.db);
+    const requests = sim.control.requestLog();
+    const writes = Object.values(sim.control.writesPerIssue()).reduce((sum, n) => sum + n, 0);
+    const landed = load.latencies.length;
+    const rawP50 = { figure: "raw Jira GET+PUT p50", value: raw.p50 };
+    const rawP99 = { figure: "raw Jira GET+PUT p99", value: raw.p99 };
+    const errors = load.failedSaves + (saves - load.failedSaves - landed);
+    return [
+      { figure: "raw Jira GET+PUT p50 (baseline)", value: raw.p50, unit: "ms", baseline: null },
+      { figure: "raw Jira GET+PUT p99 (baseline)", value: raw.p99, unit: "ms", baseline: null },
+      { figure: `save → Jira updated p50 (${RATE} saves/s)`, value: percentile(load.latencies, 50), unit: "ms", baseline: rawP50, errors },
+      { figure: `save → Jira updated p99 (${RATE} saves/s)`, value: percentile(load.latencies, 99), unit: "ms", baseline: rawP99, errors },
+      { figure: "added by Tether p50 (goal ≤ 20 ms)", value: percentile(load.latencies, 50) - raw.p50, unit: "ms", baseline: rawP50, errors },
+      { figure: "added by Tether p99 (goal ≤ 100 ms)", value: percentile(load.latencies, 99) - raw.p99, unit: "ms", baseline: rawP99, errors },
+      { figure: "PATCH answered p50 (the save itself)", value: percentile(load.patchMs, 50), unit: "ms", baseline: rawP50, errors: load.failedSaves },
+      { figure: "saves sent per second", value: load.sentPerSecond, unit: "saves/s", baseline: { figure: "target", value: RATE } },
+      { figure: "Jira writes per save (goal 1.0)", value: landed > 0 ? writes / landed : 0, unit: "writes", baseline: null, errors },
+      { figure: "Jira calls per save", value: landed > 0 ? requests.length / landed : 0, unit: "calls", baseline: null, errors },
+    ];
+  } finally {
+    await http.close();
+    await database.close();
+    await stack.stop();
+    await sim.stop();
+  }
+}
+
+type Load = { latencies: number[]; patchMs: number[]; failedSaves: number; sentPerSecond: number };
+
+/** Open loop: save i starts at i / RATE seconds, whether or not earlier saves are answered. */
+async function measureSaves(sim: JiraSim, http: Pool, input: { base: string; token: string; useCases: readonly LinkedUseCase[]; saves: number }): Promise<Load> {
+  const landedAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
+  const prefix = `Pushed ${Date.now()} #`;
+  const unsubscribe = sim.control.onIssueWritten((issue) => {
+    if (issue.summary.startsWith(prefix) && !landedAt.has(issue.summary)) landedAt.set(issue.summary, performance.now());
+  });
+  const versions = new Map(input.useCases.map((u) => [u.id, u.version]));
+  const patchMs: number[] = [];
+  let failedSaves = 0;
+  const headers = { authorization: `Bearer ${input.token}`, "content-type": "application/json" };
+  const patch = async (id: string, title: string) => {
+    const send = async () => {
+      const reply = await http.request({ method: "PATCH", path: `${input.base}/${id}`, headers, body: JSON.stringify({ version: versions.get(id), title }) });
+      return { status: reply.statusCode, body: await reply.body.text() };
+    };
+    const sent = performance.now();
+    let reply = await send();
+    if (reply.status === 409) {
+      // A pull from Jira may have moved the version on; read it and save again (not expected here).
+      const read = await http.request({ method: "GET", path: `${input.base}/${id}`, headers });
+      versions.set(id, VersionBody.parse(await read.body.json()).useCase.version);
+      reply = await send();
+    }
+    if (reply.status !== 200) {
+      failedSaves += 1;
+      if (failedSaves === 1) console.error(`  push: PATCH answered ${reply.status}: ${reply.body.slice(0, 200)}`);
+      return;
+    }
+    answeredAt.set(title, performance.now());
+    patchMs.push(performance.now() - sent);
+    versions.set(id, VersionBody.parse(JSON.parse(reply.body)).useCase.version);
+  };
+
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < input.saves; i += 1) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const useCase = input.useCases[i % input.useCases.length]!;
+    inFlight.push(patch(useCase.id, `${prefix}${i}`));
+  }
+  const sentPerSecond = (input.saves * 1000) / (performance.now() - started);
+  await Promise.all(inFlight);
+  const deadline = Date.now() + LAND_TIMEOUT_MS;
+  while ([...answeredAt.keys()].some((title) => !landedAt.has(title)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  unsubscribe();
+  const latencies = [...answeredAt].flatMap(([title, answered]) => {
+    const landed = landedAt.get(title);
+    return landed === undefined ? [] : [landed - answered];
+  });
+  return { latencies, patchMs, failedSaves, sentPerSecond };
+}
+
+/** The calls a push makes, straight to the simulator, one pair at a time, on Epics no link uses. */
+async function measureRawJira(sim: JiraSim, mapping: JiraMapping, pairs: number): Promise<{ p50: number; p99: number }> {
+  const client = createJiraClient(
+    { flavor: "cloud", siteUrl: sim.url, auth: { kind: "basic", email: "ada@tether.example", apiToken: "sim-token-ada" } },
+    // Raw calls: no pacing of our own (the pairs run back to back, far above Tether's budget).
+    { rateLimitRules: { getPost: { ratePerSecond: 1e6, burst: 1e6 }, putDelete: { ratePerSecond: 1e6, burst: 1e6 }, issueWriteShort: { ratePerSecond: 1e6, burst: 1e6 }, issueWriteLong: { ratePerSecond: 1e6, burst: 1e6 } } },
+  );
+  const keys = Array.from({ length: 20 }, (_, n) => sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { id: mapping.issueTypeId }, summary: `Raw baseline ${n}` }).key);
+  const fields = jiraFieldsToRead(mapping);
+  const pair = async (n: number) => {
+    const key = keys[n % keys.length]!;
+    const started = performance.now();
+    await client.getIssue(key, { fields, expandChangelog: true });
+    await client.editIssue(key, { summary: `Raw baseline edit ${n}` });
+    return performance.now() - started;
+  };
+  for (let n = 0; n < 20; n += 1) await pair(n); // warm-up: connections, JIT
+  const timings: number[] = [];
+  for (let n = 0; n < pairs; n += 1) timings.push(await pair(n));
+  return { p50: percentile(timings, 50), p99: percentile(timings, 99) };
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
