@@ -15,7 +15,7 @@ export type PushSetup = { mapping: { issueTypeId: string } & Record<string, unkn
 const MappingBody = z.object({ mapping: z.looseObject({ issueTypeId: z.string().min(1) }) });
 const UseCaseBody = z.object({ useCase: z.object({ id: z.uuid(), version: z.int() }) });
 const LinkBody = z.object({ link: z.object({ issueKey: z.string().min(1).nullable(), state: z.string() }) });
-const LINK_CONCURRENCY = 4;
+const LINK_CONCURRENCY = 8;
 
 type Call = <T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown) => Promise<T>;
 
