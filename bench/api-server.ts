@@ -8,7 +8,10 @@ import { startTether } from "../server/start.ts";
  * gets an event loop of its own, as in production, so the load generator's work in the main
  * thread is not counted as server latency.
  */
-const ServerInput = z.object({ databaseUrl: z.string().regex(/^postgres(ql)?:\/\//), secretKey: z.string().regex(/^[0-9a-f]{64}$/) });
+const ServerInput = z.object({
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//),
+  services: z.array(z.enum(["web", "worker"])).min(1),
+  secretKey: z.string().regex(/^[0-9a-f]{64}$/) });
 const StopMessage = z.object({ kind: z.literal("stop") });
 
 if (!parentPort) throw new Error("bench/api-server.ts runs only as a worker thread (see bench/api-stack.ts).");
@@ -17,7 +20,7 @@ const input = ServerInput.parse(workerData);
 const tether = await startTether({
   databaseUrl: input.databaseUrl,
   port: 0,
-  services: ["web"],
+  services: input.services,
   webDir: null,
   secretKey: input.secretKey,
   env: loadEnv({ NODE_ENV: "production", LOG_LEVEL: "silent" }),

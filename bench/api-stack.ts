@@ -22,7 +22,10 @@ type ServerMessage = z.infer<typeof ServerMessage>;
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-export async function startApiStack(): Promise<ApiStack> {
+/** `services`: Tether's web service only (default), or with its job worker too (the push benchmark). */
+export type ApiStackOptions = { services?: readonly ("web" | "worker")[] };
+
+export async function startApiStack(options: ApiStackOptions = {}): Promise<ApiStack> {
   const tempDir = mkdtempSync(path.join(os.tmpdir(), "tether-bench-pg-"));
   const cleanups: (() => Promise<void>)[] = [async () => rmSync(tempDir, { recursive: true, force: true })];
   const stop = async () => {
@@ -33,7 +36,7 @@ export async function startApiStack(): Promise<ApiStack> {
     cleanups.push(() => postgres.stop());
     const databaseUrl = await createDatabase(postgres.url, "tether_bench");
     await prepareDatabase(databaseUrl);
-    const server = await startServerThread(databaseUrl);
+    const server = await startServerThread(databaseUrl, options.services ?? ["web"]);
     cleanups.push(server.stop);
     return { url: server.url, databaseUrl, stop };
   } catch (error) {
@@ -46,11 +49,11 @@ export async function startApiStack(): Promise<ApiStack> {
  * tsx's loader hooks do not reach worker threads started with a .ts entry on Node 20, so the
  * worker boots from a small script that registers them first.
  */
-async function startServerThread(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
+async function startServerThread(databaseUrl: string, services: readonly string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const entry = new URL("./api-server.ts", import.meta.url).href;
   const tsxApi = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: { databaseUrl, secretKey: randomBytes(32).toString("hex") } });
+  const worker = new Worker(boot, { eval: true, workerData: { databaseUrl, services, secretKey: randomBytes(32).toString("hex") } });
   const next = (kinds: readonly ServerMessage["kind"][], timeoutMs: number) =>
     new Promise<ServerMessage>((resolve, reject) => {
       const timer = setTimeout(() => finish(new Error(`Tether's thread sent none of ${kinds.join(", ")} within ${timeoutMs} ms`)), timeoutMs);

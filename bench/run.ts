@@ -4,17 +4,18 @@ import { z } from "zod";
 import { runApiBench } from "./api.ts";
 import { runPullBench } from "./pull.ts";
 import { runListingBench } from "./listing.ts";
+import { runPushBench } from "./push.ts";
 import { runSimBench } from "./sim.ts";
 import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } from "./report.ts";
 
 /**
- * `npm run bench [-- api|sim ...] [--quick]`: runs the benchmark scenarios one after another and
+ * `npm run bench [-- api|sim|push ...] [--quick]`: runs the benchmark scenarios one after another and
  * prints a table per scenario. Exits 1 if a scenario crashed or any of its requests failed.
  */
 
 type Scenario = (options: BenchOptions) => Promise<readonly BenchResult[]>;
 
-const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench };
+const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench, push: runPushBench };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({ args: [...argv], options: { quick: { type: "boolean", default: false } }, allowPositionals: true });

@@ -48,6 +48,16 @@ describe("the control API", () => {
     expect((await control(sim, "POST", `/issues/${key}/transitions`, { as: "dan", toStatus: "Done" })).status).toBe(400);
   });
 
+  it("tells write listeners about every create and edit, REST or control, until unsubscribed", async () => {
+    const seen: string[] = [];
+    const unsubscribe = sim.control.onIssueWritten((issue) => seen.push(`${issue.key}:${issue.summary}`));
+    const { key } = sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { name: "Task" }, summary: "Watched" });
+    expect((await ada.put(`/rest/api/3/issue/${key}`, { fields: { summary: "Watched, renamed" } })).status).toBe(204);
+    unsubscribe();
+    sim.control.editIssue("ada", key, { fields: { summary: "Not watched" } });
+    expect(seen).toEqual([`${key}:Watched`, `${key}:Watched, renamed`]);
+  });
+
   it("adds users who can then authenticate", async () => {
     const added = await control(sim, "POST", "/users", { name: "zoe", displayName: "Zoe Zed", email: "zoe@tether.example", emailVisible: false, permissions: { TETH: ["BROWSE_PROJECTS"] } });
     expect(added.status).toBe(201);

@@ -101,6 +101,16 @@ export class SimControl {
     this.runtime.writes.clear();
   }
 
+  /** Calls `listener` with the issue after every create or change, however made; returns the unsubscribe. */
+  onIssueWritten(listener: (issue: SimIssue) => void): () => void {
+    const notify = (issueId: number) => {
+      const issue = this.runtime.store.issues.get(issueId);
+      if (issue) listener(issue);
+    };
+    this.runtime.writeListeners.add(notify);
+    return () => this.runtime.writeListeners.delete(notify);
+  }
+
   users(): UserCredentials[] {
     return [...this.runtime.store.users.values()].map((user) => ({
       name: user.name,

@@ -41,6 +41,8 @@ export class SimRuntime {
   private readonly requestRing: (RequestLogEntry | undefined)[] = new Array<RequestLogEntry | undefined>(20_000);
   private requestCount = 0;
   readonly writes = new WriteCounter();
+  /** Told after every issue create or change (benchmarks time "Jira has it" with this, no polling). */
+  readonly writeListeners = new Set<(issueId: number) => void>();
 
   constructor(
     readonly site: SiteSettings,
@@ -94,7 +96,13 @@ export class SimRuntime {
 
   private buildIndex(): LaggingIndex {
     const index = new LaggingIndex(this.store, () => (this.site.flavor === "cloud" ? this.faults.searchIndexLagMs : 0));
-    this.store.observer = index;
+    this.store.observer = {
+      before: (issue) => index.before(issue),
+      written: (issueId) => {
+        index.written(issueId);
+        for (const listener of this.writeListeners) listener(issueId);
+      },
+    };
     return index;
   }
 
