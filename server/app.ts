@@ -1,5 +1,4 @@
-import { scheduleLinkSync } from "./commands/jira/schedule-sync.ts";
-import { onUseCaseChanged } from "./commands/use-case-events.ts";
+import { subscribeJiraSync } from "./commands/jira/subscriptions.ts";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { authenticate } from "./auth/authenticate.ts";
@@ -19,8 +18,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The web process's HTTP application: ops endpoints, the JSON API under /api/v1, the web UI. */
 export function createApp(deps: AppDeps, options: { webDir?: string | null } = {}) {
-  // Saves of mapped fields schedule their Jira push in the saving transaction (docs/SYNC.md).
-  onUseCaseChanged(scheduleLinkSync);
+  subscribeJiraSync();
   const app = new OpenAPIHono<AppEnv>();
   app.onError((error, c) => toErrorResponse(error, c, deps.logger));
   app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));

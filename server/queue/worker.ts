@@ -1,6 +1,7 @@
 import { type Logger as WorkerLogger, run, type Runner, type Task, type TaskList } from "graphile-worker";
 import { Logger as GraphileLogger } from "graphile-worker";
 import type { AppDeps } from "../deps.ts";
+import { subscribeJiraSync } from "../commands/jira/subscriptions.ts";
 import { runTask, tasks } from "./tasks/index.ts";
 
 type TaskDeps = AppDeps;
@@ -60,6 +61,8 @@ export type Worker = { runner: Runner; stop(): Promise<void> };
 
 /** Runs graphile-worker in this process. Several processes may run it against one database. */
 export async function startWorker(deps: TaskDeps): Promise<Worker> {
+  // Jobs apply Jira changes (and may save use cases): the same subscriptions as the web process.
+  subscribeJiraSync();
   let stopping = false;
   const runner = await run({
     pgPool: deps.pool,

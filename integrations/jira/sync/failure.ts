@@ -49,7 +49,9 @@ export function classifyJiraFailure(error: JiraError, context: { baseUrl: string
       return { state: "blocked", code: "jira_rejected", message: `Jira refused the ${context.operation}: ${[...error.errorMessages, ...details].join("; ") || error.message}`, retryAt: null };
     }
     case "BAD_RESPONSE":
-      return { state: "error", code: explained.code, message: explained.message, retryAt: null };
+      // A cut-off answer (a connection reset mid-body) looks the same as a wrong URL: retry with
+      // backoff, and keep saying what a lasting one would mean.
+      return { state: "retrying", code: explained.code, message: explained.message, retryAt: null };
     default:
       return assertNever(code);
   }
