@@ -49,7 +49,7 @@ export function SyncOperationsPanel({ workspaceId }: { workspaceId: string }) {
       )}
       <ErrorAlert error={start.error ?? progress.error} title="Re-sync" />
       <Group>
-        <Button onClick={() => start.mutate()} loading={start.isPending} data-testid="jira-resync">
+        <Button onClick={() => start.mutate()} loading={start.isPending} data-testid="jira-resync-workspace">
           Re-sync workspace now
         </Button>
       </Group>
