@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { withAdvisoryLock } from "../../db/advisory-lock.ts";
 import type { JiraClient } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { type EpicSnapshot, findSnapshot, replaceSnapshot } from "../../models/epic-listing-cache.ts";
@@ -41,25 +42,7 @@ async function readEpic(client: JiraClient, epicKey: string): Promise<{ rows: Ep
   return { rows, truncated: cursor !== null };
 }
 
-async function withFillLock<T>(pool: pg.Pool, linkId: string, work: () => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let broken = false;
-  const onError = () => {
-    broken = true;
-  };
-  client.on("error", onError);
-  try {
-    await client.query("SELECT pg_advisory_lock($1, hashtext($2))", [FILL_LOCK_NAMESPACE, linkId]);
-    try {
-      return await work();
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", [FILL_LOCK_NAMESPACE, linkId]).catch(onError);
-    }
-  } finally {
-    client.off("error", onError);
-    client.release(broken);
-  }
-}
+const withFillLock = <T>(pool: pg.Pool, linkId: string, work: () => Promise<T>) => withAdvisoryLock(pool, FILL_LOCK_NAMESPACE, linkId, work);
 
 export type FillResult = { snapshot: EpicSnapshot; truncated: boolean };
 
