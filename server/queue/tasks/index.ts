@@ -3,9 +3,10 @@ import type { AppDeps } from "../../deps.ts";
 import { jiraSyncLink } from "./jira-sync-link.ts";
 import { purgeExpired } from "./purge-expired.ts";
 import { sendInvitationEmail } from "./send-invitation-email.ts";
+import { sendPasswordResetEmail } from "./send-password-reset-email.ts";
 
 /** Every task the worker runs. Add a task here and `enqueue` and the worker know it. */
-export const tasks = [sendInvitationEmail, purgeExpired, jiraSyncLink] as const;
+export const tasks = [sendInvitationEmail, sendPasswordResetEmail, purgeExpired, jiraSyncLink] as const;
 
 type RegisteredTask = (typeof tasks)[number];
 export type TaskName = RegisteredTask["name"];
