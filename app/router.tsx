@@ -7,6 +7,7 @@ import { HomeRedirect } from "./routes/HomeRedirect.tsx";
 import { JiraSettingsPage } from "./routes/JiraSettingsPage.tsx";
 import { JiraSyncLogPage } from "./routes/JiraSyncLogPage.tsx";
 import { LoginPage } from "./routes/LoginPage.tsx";
+import { ForgotPasswordPage, ResetPasswordPage } from "./routes/PasswordResetPages.tsx";
 import { MembersPage } from "./routes/MembersPage.tsx";
 import { NewWorkspacePage } from "./routes/NewWorkspacePage.tsx";
 import { NotFoundPage } from "./routes/NotFoundPage.tsx";
@@ -20,6 +21,8 @@ import { WorkspaceSettingsPage } from "./routes/WorkspaceSettingsPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
+  { path: "/forgot-password", element: <ForgotPasswordPage /> },
+  { path: "/reset-password/:token", element: <ResetPasswordPage /> },
   { path: "/signup", element: <SignupPage /> },
   { path: "/invite/:token", element: <AcceptInvitationPage /> },
   {

@@ -20,7 +20,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  MAIL_TRANSPORT: z.enum(["log"]).default("log"),
+  /** `log` (default): mails are recorded and logged, not sent. `smtp`: sent through SMTP_URL from MAIL_FROM. */
+  MAIL_TRANSPORT: z.enum(["log", "smtp"]).default("log"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
   /** Behind one reverse proxy: take the client address from the last X-Forwarded-For hop it adds. */
   TRUST_PROXY: z
     .enum(["true", "false"])
@@ -47,7 +53,12 @@ export class EnvError extends Error {
 /** Parses the whole environment and reports every bad variable at once, not just the first. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = envSchema
+    .refine((env) => env.MAIL_TRANSPORT !== "smtp" || (env.SMTP_URL && env.MAIL_FROM), {
+      path: ["MAIL_TRANSPORT"],
+      message: "smtp needs SMTP_URL and MAIL_FROM",
+    })
+    .safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }

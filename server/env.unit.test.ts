@@ -19,4 +19,11 @@ describe("environment", () => {
       for (const name of ["PORT", "DATABASE_URL", "TETHER_SECRET_KEY", "LOG_LEVEL"]) expect(problems).toContain(name);
     }
   });
+
+  it("mails stay logged by default; smtp needs SMTP_URL and MAIL_FROM", () => {
+    expect(loadEnv({}).MAIL_TRANSPORT).toBe("log");
+    expect(() => loadEnv({ MAIL_TRANSPORT: "smtp", SMTP_URL: "smtp://127.0.0.1:25" })).toThrow(/MAIL_TRANSPORT: smtp needs SMTP_URL and MAIL_FROM/);
+    expect(() => loadEnv({ MAIL_TRANSPORT: "smtp", SMTP_URL: "http://x", MAIL_FROM: "a@b.c" })).toThrow(/SMTP_URL/);
+    expect(loadEnv({ MAIL_TRANSPORT: "smtp", SMTP_URL: "smtps://u:p@mail.example.test:465", MAIL_FROM: "Tether <t@example.test>" }).SMTP_URL).toBe("smtps://u:p@mail.example.test:465");
+  });
 });

@@ -27,6 +27,7 @@ export const errorStatus = {
   jira_project_not_mapped: 400,
   mapping_invalid: 400,
   invitation_invalid: 410,
+  reset_link_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,

@@ -42,7 +42,7 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
     embedded = await startEmbeddedPostgres({ dataDir: env.dataDir, port: env.EMBEDDED_PG_PORT, persistent: true });
     if (!(await databaseExists(embedded.url, "tether"))) await createDatabase(embedded.url, "tether");
     url = databaseUrl(embedded.url, "tether");
-    logger.info({ dataDir: env.dataDir }, "embedded PostgreSQL started");
+    logger.info({ dataDir: env.dataDir, clusterDir: embedded.clusterDir }, "embedded PostgreSQL started");
   }
   const applied = await prepareDatabase(url);
   if (applied.length > 0) logger.info({ migrations: applied }, "database migrated");

@@ -29,6 +29,9 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} data-testid="login-submit">
             Log in
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center" data-testid="to-forgot-password">
+            Forgot your password?
+          </Anchor>
           <Text size="sm" c="dimmed" ta="center">
             New to Tether?{" "}
             <Anchor component={Link} to={signupLink} data-testid="to-signup">

@@ -53,3 +53,11 @@ export const ChangePasswordBody = z.strictObject({
   revokeApiTokens: z.boolean().optional(),
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** Asks for a password-reset link by email; the answer is the same whether or not the account exists. */
+export const PasswordResetRequestBody = z.strictObject({ email: Email });
+export type PasswordResetRequestBody = z.input<typeof PasswordResetRequestBody>;
+
+/** Sets a new password with the secret from a reset link (single use). */
+export const PasswordResetBody = z.strictObject({ token: safeText().min(20).max(100), newPassword: Password });
+export type PasswordResetBody = z.input<typeof PasswordResetBody>;

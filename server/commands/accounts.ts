@@ -75,7 +75,8 @@ export async function resetPassword(db: Db, email: string, newPassword: string) 
   return { id: user.id, email: user.email };
 }
 
-async function setPassword(db: Db, userId: string, passwordHash: string, options: { keepSessionIdHash: string | null; revokeApiTokens: boolean }) {
+/** Sets a new password in one transaction, ending the account's sessions (all, or all but one). */
+export async function setPassword(db: Db, userId: string, passwordHash: string, options: { keepSessionIdHash: string | null; revokeApiTokens: boolean }) {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("users").set({ password_hash: passwordHash }).where("id", "=", userId).execute();
     let sessions = trx.deleteFrom("sessions").where("user_id", "=", userId);

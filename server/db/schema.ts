@@ -151,6 +151,15 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface MailDeliveriesTable {
   id: Generated<string>;
   dedupe_key: string;
@@ -176,6 +185,7 @@ export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebho
   use_case_history: UseCaseHistoryTable;
   audit_log: AuditLogTable;
   mail_deliveries: MailDeliveriesTable;
+  password_resets: PasswordResetsTable;
   jira_connections: JiraConnectionsTable;
   jira_metadata: JiraMetadataTable;
   integration_features: IntegrationFeaturesTable;

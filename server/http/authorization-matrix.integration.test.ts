@@ -47,6 +47,9 @@ async function ensureConnection(ctx: Ctx) {
 const matrix: Record<string, Row> = {
   "POST /auth/signup": { expected: everyone(201), body: () => ({ email: `new-${unique()}@example.test`, password, displayName: "New" }) },
   "POST /auth/login": { expected: everyone(200), body: (ctx) => ({ email: ctx.fixture.admin.email, password }) },
+  "POST /auth/password-reset": { expected: everyone(202), body: () => ({ email: `reset-${unique()}@example.test` }) },
+  // An unknown link on purpose: reachable by anyone, and nobody's password changes.
+  "POST /auth/password-reset/complete": { expected: everyone(410), body: () => ({ token: `no-such-link-${unique()}-padding`, newPassword: "another long password" }) },
   "POST /auth/logout": { expected: users(204) },
   "GET /auth/session": { expected: users(200) },
   // Wrong current password on purpose: the route is reachable for every signed-in caller, and nobody's password changes.

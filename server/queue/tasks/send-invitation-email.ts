@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { openInvitationLink } from "../../commands/invitation-link.ts";
+import { sendMail } from "../../mail/mailer.ts";
 import { defineTask } from "./task.ts";
 
 /**
  * Mails an invitation link. The payload holds the invitation id only; the link (a one-time
  * secret) is kept sealed with the secret box on the invitation until it is mailed, and is then
  * forgotten. At-least-once: the delivery row's unique dedupe key makes a retry after a crash a
- * no-op. The "log" transport records the mail in `mail_deliveries` and logs recipient and
- * subject only (the body holds the link).
+ * no-op. Every transport records the mail in `mail_deliveries` and logs recipient and subject only
+ * (the body holds the link); `smtp` also sends it before the transaction commits, so a refused
+ * mail rolls back and is retried.
  */
 export const sendInvitationEmail = defineTask({
   name: "send_invitation_email",
@@ -35,6 +37,7 @@ export const sendInvitationEmail = defineTask({
         .onConflict((oc) => oc.column("dedupe_key").doNothing())
         .returning("id")
         .executeTakeFirst();
+      if (inserted) await sendMail(deps.env, { to: invitation.email, subject, text: body });
       await trx.updateTable("invitations").set({ link_ciphertext: null }).where("id", "=", invitationId).execute();
       if (inserted) deps.logger.info({ to: invitation.email, subject, transport: deps.env.MAIL_TRANSPORT }, "mail sent");
     });

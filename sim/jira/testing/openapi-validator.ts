@@ -18,12 +18,17 @@ export function sharedRequired(): boolean {
   return process.env[REQUIRE_SHARED_ENV] === "1";
 }
 
+/** Names a folder holding the shared Jira material when it is not `../shared` beside the repository. */
+export const SHARED_DIR_ENV = "TETHER_SHARED_DIR";
+
 /**
- * A folder of the shared Jira material (`../shared` beside the repo in CI, /work/shared locally),
- * recognised by a file it must hold, so that an empty or half-copied folder does not count.
+ * A folder of the shared Jira material: in the folder named by TETHER_SHARED_DIR when set, else in
+ * `../shared` beside the repository, recognised by a file it must hold, so that an empty or
+ * half-copied folder does not count.
  */
 export function sharedDirectory(folder: string, marker: string): string | null {
-  const candidates = [path.resolve(repoRoot, "../shared", folder), path.join("/work/shared", folder)];
+  const fromEnv = process.env[SHARED_DIR_ENV];
+  const candidates = [...(fromEnv ? [path.resolve(fromEnv, folder)] : []), path.resolve(repoRoot, "../shared", folder)];
   return candidates.find((candidate) => existsSync(path.join(candidate, marker))) ?? null;
 }
 
@@ -33,19 +38,19 @@ export function sharedDirectory(folder: string, marker: string): string | null {
  */
 export function skipWithoutShared(directory: string | null, what: string): boolean {
   if (directory !== null || sharedRequired()) return false;
-  console.warn(`${what} not found (expected ../shared beside the repo): skipping the checks that need them. Set ${REQUIRE_SHARED_ENV}=1 to make this a failure.`);
+  console.warn(`${what} not found (expected ../shared beside the repo, or ${SHARED_DIR_ENV}): skipping the checks that need them. Set ${REQUIRE_SHARED_ENV}=1 to make this a failure.`);
   return true;
 }
 
 /** The folder, or an error naming what is missing (used where the checks must run). */
 export function requireShared(directory: string | null, what: string): string {
   if (directory !== null) return directory;
-  throw new Error(`${what} not found (expected ../shared beside the repo) and ${REQUIRE_SHARED_ENV}=1: these checks must run.`);
+  throw new Error(`${what} not found (expected ../shared beside the repo, or ${SHARED_DIR_ENV}) and ${REQUIRE_SHARED_ENV}=1: these checks must run.`);
 }
 
 export const OPENAPI_DOCUMENTS = "Jira OpenAPI documents";
 
-/** Where Atlassian's OpenAPI documents live: /work/shared locally, ../shared beside the repo in CI. */
+/** Where Atlassian's OpenAPI documents live (see sharedDirectory). */
 export function openApiDirectory(): string | null {
   return sharedDirectory("jira-openapi", "cloud-platform-v3.json");
 }

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { JiraOpenApi, OPENAPI_DOCUMENTS, openApiDirectory, REQUIRE_SHARED_ENV, requireShared, sharedDirectory, skipWithoutShared } from "./openapi-validator.ts";
+import { JiraOpenApi, OPENAPI_DOCUMENTS, openApiDirectory, REQUIRE_SHARED_ENV, requireShared, SHARED_DIR_ENV, sharedDirectory, skipWithoutShared } from "./openapi-validator.ts";
 
 const directory = openApiDirectory();
 
@@ -24,6 +27,19 @@ describe("finding ../shared: developers may skip, CI (TETHER_REQUIRE_SHARED=1) m
     expect(() => requireShared(null, "Widgets")).toThrow(/Widgets not found .*TETHER_REQUIRE_SHARED=1/);
     expect(requireShared("/somewhere", "Widgets")).toBe("/somewhere");
     expect(sharedDirectory("jira-openapi", "no-such-marker.json")).toBeNull();
+  });
+
+  it("also looks in the folder named by TETHER_SHARED_DIR, and only where the marker file is", () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "tether-shared-"));
+    try {
+      mkdirSync(path.join(elsewhere, "widgets"));
+      vi.stubEnv(SHARED_DIR_ENV, elsewhere);
+      expect(sharedDirectory("widgets", "marker.json")).toBeNull();
+      writeFileSync(path.join(elsewhere, "widgets", "marker.json"), "{}");
+      expect(sharedDirectory("widgets", "marker.json")).toBe(path.join(elsewhere, "widgets"));
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import type { SimWebhookEvent, WebhookRegistration } from "./types.ts";
 type Json = Record<string, unknown>;
 
 export const WEBHOOK_CAPTURES = "Captured Jira webhook bodies";
-/** Looked up like the OpenAPI documents: ../shared beside the repo, else /work/shared. */
+/** Looked up like the OpenAPI documents: TETHER_SHARED_DIR when set, else ../shared beside the repo. */
 export const FIXTURE_DIR: string | null = sharedDirectory("jira-webhooks", "cloud-issue_created.json");
 
 export function loadFixture(name: string): Json {

@@ -4,12 +4,13 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
 import { changePassword, logIn, signUp } from "../../../commands/accounts.ts";
+import { completePasswordReset, requestPasswordReset } from "../../../commands/password-reset.ts";
 import { AppError } from "../../../errors.ts";
 import { clientAddress } from "../../../http/client-address.ts";
 import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { createSession, deleteSession } from "../../../models/sessions.ts";
-import { changePasswordRoute, loginRoute, logoutRoute, sessionRoute, signupRoute } from "./schema.ts";
+import { changePasswordRoute, completePasswordResetRoute, loginRoute, logoutRoute, requestPasswordResetRoute, sessionRoute, signupRoute } from "./schema.ts";
 
 type SessionUser = { id: string; email: string; displayName: string };
 
@@ -40,12 +41,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     return c.json({ ...(await startSession(c, deps, user)), ...(workspace ? { workspace } : {}) }, 201);
   });
 
+  const client = (c: Context<AppEnv>) =>
+    clientAddress({ trustProxy: deps.env.TRUST_PROXY, forwardedFor: c.req.header("x-forwarded-for"), socketAddress: socketAddress(c) });
+
   mount(app, deps, loginRoute, async (c) => {
-    const user = await logIn(
-      deps.db,
-      c.req.valid("json"),
-      clientAddress({ trustProxy: deps.env.TRUST_PROXY, forwardedFor: c.req.header("x-forwarded-for"), socketAddress: socketAddress(c) }),
-    );
+    const user = await logIn(deps.db, c.req.valid("json"), client(c));
     return c.json(await startSession(c, deps, user), 200);
   });
 
@@ -63,6 +63,16 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       { user: { id: actor.userId, email: actor.email, displayName: actor.displayName }, csrfToken: actor.csrfToken ?? "" },
       200,
     );
+  });
+
+  mount(app, deps, requestPasswordResetRoute, async (c) => {
+    await requestPasswordReset(deps.db, c.req.valid("json").email, client(c));
+    return c.json({ message: "If an account has this email, a link to choose a new password is on its way. It works once, for an hour." }, 202);
+  });
+
+  mount(app, deps, completePasswordResetRoute, async (c) => {
+    await completePasswordReset(deps.db, c.req.valid("json"));
+    return c.body(null, 204);
   });
 
   mount(app, deps, changePasswordRoute, async (c) => {

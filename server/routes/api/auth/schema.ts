@@ -1,6 +1,7 @@
-import { ChangePasswordBody, LoginBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
+import { ChangePasswordBody, LoginBody, PasswordResetBody, PasswordResetRequestBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
 import { ErrorResponse } from "../../../../common/contracts/errors.ts";
 import { defineRoute } from "../../../http/route.ts";
+import { z } from "zod";
 import { errorResponses, json, noContent } from "../responses.ts";
 
 export const signupRoute = defineRoute({
@@ -63,5 +64,33 @@ export const changePasswordRoute = defineRoute({
     400: json(ErrorResponse, "Current password wrong or new one too short (code: validation_failed)"),
     401: errorResponses[401],
     429: json(ErrorResponse, "Too many wrong passwords (code: rate_limited)"),
+  },
+});
+
+export const requestPasswordResetRoute = defineRoute({
+  method: "post",
+  path: "/auth/password-reset",
+  tags: ["auth"],
+  summary: "Mail a single-use password-reset link (same answer whether or not the account exists)",
+  access: { kind: "public" },
+  request: { body: { content: { "application/json": { schema: PasswordResetRequestBody } }, required: true } },
+  responses: {
+    202: json(z.object({ message: z.string() }), "Accepted: if an account has this email, a link is on its way"),
+    400: errorResponses[400],
+    429: json(ErrorResponse, "Too many reset requests for this email or from this client (code: rate_limited)"),
+  },
+});
+
+export const completePasswordResetRoute = defineRoute({
+  method: "post",
+  path: "/auth/password-reset/complete",
+  tags: ["auth"],
+  summary: "Set a new password with a reset link's secret; every session ends and every API token is revoked",
+  access: { kind: "public" },
+  request: { body: { content: { "application/json": { schema: PasswordResetBody } }, required: true } },
+  responses: {
+    ...noContent,
+    400: errorResponses[400],
+    410: json(ErrorResponse, "Link already used, expired or unknown (code: reset_link_invalid)"),
   },
 });
