@@ -22,14 +22,23 @@ describe("rotating TETHER_SECRET_KEY", () => {
       });
       expect(saved.status).toBe(200);
     }
+    // An invitation mail waiting to be sent keeps its link sealed too.
+    const inviter = await signUpUser(app, "rotate-inviter");
+    const workspaceId = (await inviter.client.post<{ workspace: { id: string } }>("/workspaces", { name: "three" })).body.workspace.id;
+    const invited = await inviter.client.post<{ url: string; invitation: { id: string } }>(`/workspaces/${workspaceId}/invitations`, { role: "member", email: "invitee@example.test" });
+    expect(invited.status).toBe(201);
+    invitation = { id: invited.body.invitation.id, url: invited.body.url };
   });
+  let invitation = { id: "", url: "" };
   afterAll(async () => app?.close());
 
   const stored = () => app.deps.db.selectFrom("jira_connections").select(["id", "secret_ciphertext"]).orderBy("id").execute();
 
   it("re-encrypts every secret with the new key; the old key no longer opens them", async () => {
     const next = newBox();
-    expect(await reencryptSecrets(app.deps.db, app.deps.secretBox, next)).toBe(2);
+    expect(await reencryptSecrets(app.deps.db, app.deps.secretBox, next)).toBe(3);
+    const link = await app.deps.db.selectFrom("invitations").select("link_ciphertext").where("id", "=", invitation.id).executeTakeFirstOrThrow();
+    expect(next.open(link.link_ciphertext ?? "", `invitation-link:${invitation.id}`)).toBe(invitation.url);
     const rows = await stored();
     expect(rows.map((row) => next.open(row.secret_ciphertext, row.id)).sort()).toEqual(["token-one", "token-two"]);
     expect(() => app.deps.secretBox.open(rows[0]?.secret_ciphertext ?? "", rows[0]?.id ?? "")).toThrow(/TETHER_SECRET_KEY/);

@@ -7,7 +7,11 @@ import type { SecretBox } from "./secret-box.ts";
  * Every column holding a SecretBox ciphertext, with the column whose value was sealed in as its
  * context. A new encrypted column is added here, so key rotation re-encrypts it too.
  */
-export const sealedColumns = [{ table: "jira_connections", column: "secret_ciphertext", context: "id" }] as const;
+export const sealedColumns = [
+  { table: "jira_connections", column: "secret_ciphertext", key: "id", contextPrefix: "" },
+  { table: "jira_webhook_endpoints", column: "secret_ciphertext", key: "path_id", contextPrefix: "" },
+  { table: "invitations", column: "link_ciphertext", key: "id", contextPrefix: "invitation-link:" },
+] as const;
 
 /**
  * Re-encrypts every stored secret from the old key to the new one, in one transaction: either all
@@ -17,13 +21,15 @@ export const sealedColumns = [{ table: "jira_connections", column: "secret_ciphe
 export async function reencryptSecrets(db: Db, from: SecretBox, to: SecretBox): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let count = 0;
-    for (const { table, column, context } of sealedColumns) {
-      const rows = await sql<{ context: string; sealed: string }>`
-        SELECT ${sql.ref(context)}::text AS context, ${sql.ref(column)} AS sealed
+    // Each secret is sealed with a context (the row's key, with a prefix for some) it is opened with.
+    for (const { table, column, key, contextPrefix } of sealedColumns) {
+      const rows = await sql<{ key: string; sealed: string }>`
+        SELECT ${sql.ref(key)}::text AS key, ${sql.ref(column)} AS sealed
         FROM ${sql.table(table)} WHERE ${sql.ref(column)} IS NOT NULL FOR UPDATE`.execute(trx);
       for (const row of rows.rows) {
-        const resealed = to.seal(from.open(row.sealed, row.context), row.context);
-        await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${resealed} WHERE ${sql.ref(context)}::text = ${row.context}`.execute(trx);
+        const context = `${contextPrefix}${row.key}`;
+        const resealed = to.seal(from.open(row.sealed, context), context);
+        await sql`UPDATE ${sql.table(table)} SET ${sql.ref(column)} = ${resealed} WHERE ${sql.ref(key)}::text = ${row.key}`.execute(trx);
         count++;
       }
     }
