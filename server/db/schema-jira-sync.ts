@@ -32,6 +32,7 @@ export interface JiraLinksTable {
   tether_changed_at: Json<Record<string, string>>;
   jira_updated_at: Timestamp | null;
   push_requested_at: Timestamp | null;
+  last_pushed_at: Timestamp | null;
   last_synced_at: Timestamp | null;
   attempts: Generated<number>;
   created_by: string | null;

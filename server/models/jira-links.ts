@@ -35,7 +35,6 @@ export async function insertLink(
       issue_id: values.issueId ?? null,
       issue_key: values.issueKey ?? null,
       created_by: values.createdBy,
-      push_requested_at: new Date(),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -53,20 +52,33 @@ export async function updateLink(db: Db, linkId: string, update: LinkUpdate): Pr
     .execute();
 }
 
-/** Marks fields changed in Tether now (for "newest change wins") and the link as waiting to be carried. */
-export async function markTetherChanged(db: Db, linkId: string, fields: readonly string[]): Promise<void> {
+/**
+ * Marks fields changed in Tether now (for "newest change wins") and the link as waiting to be
+ * carried. `push_requested_at` anchors a burst: the first uncarried save sets it, later ones keep
+ * it. Returns the anchor as it was before this save (null: this save starts a burst).
+ */
+export async function markTetherChanged(db: Db, linkId: string, fields: readonly string[]): Promise<Date | null> {
   const now = new Date().toISOString();
   const stamps = JSON.stringify(Object.fromEntries(fields.map((f) => [f, now])));
+  const before = await db.selectFrom("jira_links").select("push_requested_at").where("id", "=", linkId).forUpdate().executeTakeFirst();
   await db
     .updateTable("jira_links")
     .set({
       tether_changed_at: sql`tether_changed_at || ${stamps}::jsonb`,
-      push_requested_at: new Date(),
+      // Millisecond precision (a JS date), so the run that carries the burst can clear exactly this anchor.
+      push_requested_at: sql`COALESCE(push_requested_at, ${new Date()}::timestamptz)`,
       state: sql`CASE WHEN state IN ('ok', 'error') THEN 'pending' ELSE state END`,
       updated_at: new Date(),
     })
     .where("id", "=", linkId)
     .execute();
+  return before?.push_requested_at ?? null;
+}
+
+/** Ends the burst a sync run started from, unless a later run already did. */
+export async function clearPushRequest(db: Db, linkId: string, anchor: Date | null): Promise<void> {
+  if (!anchor) return;
+  await db.updateTable("jira_links").set({ push_requested_at: null }).where("id", "=", linkId).where("push_requested_at", "=", anchor).execute();
 }
 
 export async function deleteLink(db: Db, linkId: string): Promise<void> {

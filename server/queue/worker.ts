@@ -70,7 +70,8 @@ export async function startWorker(deps: TaskDeps): Promise<Worker> {
     crontab,
     concurrency: deps.env.WORKER_CONCURRENCY,
     noHandleSignals: true,
-    pollInterval: 1000,
+    // Jobs due later (a coalesced push waits out its 1 s window) are found by polling, not NOTIFY.
+    pollInterval: 250,
     logger: workerLogger(deps, () => stopping),
   });
   return {

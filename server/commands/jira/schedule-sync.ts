@@ -40,10 +40,10 @@ export const scheduleLinkSync: UseCaseChangedSubscriber = async (trx: Db, event)
   const touched = new Set(input.changedFields.flatMap((field) => affects[field] ?? []));
   const mapped = stored.mapping.fields.filter((entry) => touched.has(entry.tetherField) && flowsToJira(entry.direction)).map((entry) => entry.tetherField);
   if (mapped.length === 0) return;
-  await markTetherChanged(trx, link.id, mapped);
-  // The first edit goes out at once; edits within the next second ride on one later push (one
-  // Jira write for a burst of saves, well inside Jira's per-issue write limits).
-  const nextAllowed = link.last_synced_at ? link.last_synced_at.getTime() + PUSH_MIN_INTERVAL_MS : 0;
+  const burstStartedAt = await markTetherChanged(trx, link.id, mapped);
+  // The first save of a burst goes out at once; saves after it (also while its push is in flight)
+  // wait until a second after the burst began and after the last push, and ride on one push.
+  const nextAllowed = Math.max(burstStartedAt ? burstStartedAt.getTime() + PUSH_MIN_INTERVAL_MS : 0, link.last_pushed_at ? link.last_pushed_at.getTime() + PUSH_MIN_INTERVAL_MS : 0);
   const runAt = nextAllowed > Date.now() ? { runAt: new Date(nextAllowed) } : {};
   await enqueue(trx, "jira_sync_link", { linkId: link.id, trigger: "save" }, { jobKey: linkSyncJobKey(link.id), ...runAt });
 };

@@ -11,7 +11,7 @@ import { buildTetherWrite } from "../../../integrations/jira/sync/to-tether.ts";
 import type { SyncValue, SyncValues } from "../../../integrations/jira/sync/values.ts";
 import type { SyncDirection } from "../../db/schema-jira-sync.ts";
 import type { AppDeps } from "../../http/types.ts";
-import type { JiraLinkRow } from "../../models/jira-links.ts";
+import { type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 import type { SyncLogChange } from "../../models/jira-sync-log.ts";
 import { applyUseCaseChanges, lockUseCase } from "../use-case-write.ts";
 import { moveToStatus } from "./move-status.ts";
@@ -111,6 +111,8 @@ export async function carryChanges(deps: AppDeps, input: CarryInput): Promise<Ca
   }
 
   if (pushes.length > 0) {
+    // Stamped before writing, so saves made while this push is in flight wait out the window and merge into one next push.
+    await updateLink(deps.db, link.id, { last_pushed_at: new Date() });
     const write = buildJiraWrite(pushes, context);
     if (hasFieldChanges(write.changes)) await setup.client.editIssue(issue.key, write.changes);
     for (const push of pushes) {

@@ -3,7 +3,7 @@ import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts"
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
 import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
 import type { AppDeps } from "../../http/types.ts";
-import { findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
+import { clearPushRequest, findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 import { recordSyncLog } from "../../models/jira-sync-log.ts";
 import { findUseCase } from "../../models/use-cases.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
@@ -101,6 +101,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
       last_synced_at: new Date(),
       attempts: 0,
     });
+    await clearPushRequest(deps.db, link.id, link.push_requested_at);
     if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
       await recordSyncLog(deps.db, {
         ...entry,

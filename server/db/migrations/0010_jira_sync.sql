@@ -31,6 +31,8 @@ CREATE TABLE jira_links (
   -- Jira's `updated` of the newest issue state applied or pushed: older news is ignored.
   jira_updated_at timestamptz,
   push_requested_at timestamptz,
+  -- When Tether last wrote to the issue: saves within a second of it ride on one later push.
+  last_pushed_at timestamptz,
   last_synced_at timestamptz,
   attempts integer NOT NULL DEFAULT 0,
   created_by uuid REFERENCES users (id) ON DELETE SET NULL,
