@@ -1,4 +1,5 @@
 import type { Db } from "../db/pool.ts";
+import { assignedToSql } from "../policies/use-case-sql.ts";
 import { applyUseCaseChanges, lockUseCase } from "./use-case-write.ts";
 
 /**
@@ -11,18 +12,7 @@ export async function releaseAssignments(trx: Db, actorId: string, workspaceId: 
     .selectFrom("use_cases")
     .select("use_cases.id")
     .where("use_cases.workspace_id", "=", workspaceId)
-    .where((eb) =>
-      eb.or([
-        eb("use_cases.assignee_id", "=", userId),
-        eb.exists(
-          eb
-            .selectFrom("use_case_members")
-            .select("use_case_members.user_id")
-            .whereRef("use_case_members.use_case_id", "=", "use_cases.id")
-            .where("use_case_members.user_id", "=", userId),
-        ),
-      ]),
-    )
+    .where((eb) => assignedToSql(eb, userId))
     .orderBy("use_cases.id")
     .execute();
   for (const { id: useCaseId } of affected) {
