@@ -7,6 +7,7 @@ import type { JiraClient } from "./jira-client.ts";
 import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toStatus, toUser, type UserIdentity } from "./mappers.ts";
 import { bulkCreateOutcome } from "./bulk-create.ts";
 import { getIssueProperty, setIssueProperty } from "./issue-properties.ts";
+import { getTransitions, transitionIssue } from "./transitions-api.ts";
 import { chunk, cursorPaged } from "./pagination.ts";
 import { createMeta, editMeta } from "./screens-api.ts";
 import * as s from "./schemas.ts";
@@ -158,37 +159,12 @@ export abstract class BaseJiraClient implements JiraClient {
     return setIssueProperty(this.http, this.api, issueKey, key, value);
   }
 
-  async getTransitions(issueKey: string, options: { expandFields?: boolean } = {}): Promise<t.JiraTransition[]> {
-    const answer = await this.http.request({
-      method: "GET",
-      path: `${this.api}/issue/${encodeURIComponent(issueKey)}/transitions`,
-      query: { expand: options.expandFields ? "transitions.fields" : undefined },
-      schema: s.transitionsSchema,
-    });
-    return answer.transitions.map((transition) => ({
-      id: transition.id,
-      name: transition.name,
-      to: toStatus(transition.to),
-      hasScreen: transition.hasScreen ?? false,
-      fields: Object.entries(transition.fields ?? {}).map(([id, field]) => ({
-        id,
-        name: field.name ?? id,
-        required: field.required,
-        schemaType: field.schema?.type ?? null,
-        allowedValues: field.allowedValues ?? null,
-      })),
-    }));
+  getTransitions(issueKey: string, options: { expandFields?: boolean } = {}): Promise<t.JiraTransition[]> {
+    return getTransitions(this.http, this.api, issueKey, options);
   }
 
-  async transitionIssue(issueKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void> {
-    await this.http.request({
-      method: "POST",
-      path: `${this.api}/issue/${encodeURIComponent(issueKey)}/transitions`,
-      body: { transition: { id: transitionId }, ...(fields && Object.keys(fields).length > 0 ? { fields } : {}) },
-      schema: s.ignoredBodySchema,
-      issueKey,
-      permission: "TRANSITION_ISSUES",
-    });
+  transitionIssue(issueKey: string, transitionId: string, fields?: Record<string, unknown>): Promise<void> {
+    return transitionIssue(this.http, this.api, issueKey, transitionId, fields);
   }
 
   async createIssue(draft: t.IssueDraft): Promise<t.CreatedIssue> {
