@@ -116,11 +116,14 @@ export async function unlinkUseCase(deps: AppDeps, caller: UseCaseCaller, useCas
     try {
       await jiraClientFor(deps, connection).deleteIssue(link.issue_key);
     } catch (error) {
-      if (!isJiraError(error) || error.code === "NOT_FOUND") {
-        if (!isJiraError(error)) throw error;
-      } else if (error.code === "FORBIDDEN") {
-        throw new AppError("forbidden", `Jira did not let the connection's account delete ${link.issue_key}: it needs the “Delete Issues” permission (DELETE_ISSUES) in ${link.project_key}. Unlink without deleting, or ask a Jira admin.`, { jiraCode: error.code });
-      } else throw new AppError("jira_failed", explainJiraError(error, { baseUrl: connection.base_url }).message, { jiraCode: error.code }, { cause: error });
+      if (!isJiraError(error)) throw error;
+      // Already gone in Jira: unlinking is all that is left to do.
+      if (error.code !== "NOT_FOUND") {
+        if (error.code === "FORBIDDEN") {
+          throw new AppError("forbidden", `Jira did not let the connection's account delete ${link.issue_key}: it needs the “Delete Issues” permission (DELETE_ISSUES) in ${link.project_key}. Unlink without deleting, or ask a Jira admin.`, { jiraCode: error.code });
+        }
+        throw new AppError("jira_failed", explainJiraError(error, { baseUrl: connection.base_url }).message, { jiraCode: error.code }, { cause: error });
+      }
     }
   }
   await deps.db.transaction().execute(async (trx) => {
