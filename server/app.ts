@@ -6,6 +6,7 @@ import { AppError, errorBody } from "./errors.ts";
 import { findUnsafeText } from "../common/contracts/safe-text.ts";
 import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
 import { jsonDepthLimit } from "./http/json-depth.ts";
+import { describeApi, openApiDocumentConfig } from "./http/openapi.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
@@ -64,11 +65,8 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   api.onError((error, c) => toErrorResponse(error, c, deps.logger));
   api.use("*", authenticate(deps.db));
   registerApiRoutes(api, deps);
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "Tether API", version: "1" },
-    servers: [{ url: "/api/v1" }],
-  });
+  describeApi(api);
+  api.doc31("/openapi.json", openApiDocumentConfig);
   app.route("/api/v1", api);
   if (options.webDir) serveWebApp(app, options.webDir);
   return app;

@@ -1,9 +1,16 @@
+import type { z } from "zod";
 import { ErrorResponse } from "../../../common/contracts/errors.ts";
 
 /** OpenAPI response entries shared by routes. */
 export const json = <T>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
+});
+
+/** A required JSON request body with an example (checked against the schema by the compiler and by Spectral). */
+export const jsonBody = <S extends z.ZodType>(schema: S, example: z.input<S>) => ({
+  content: { "application/json": { schema, example } },
+  required: true as const,
 });
 
 export const errorResponses = {

@@ -7,6 +7,10 @@ import { json } from "../api/responses.ts";
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 export const jiraWebhookRoute = defineRoute({
+  operationId: "receiveJiraWebhook",
+  description:
+    "Receives a Jira webhook delivery (outside /api/v1): checks the endpoint and the `X-Hub-Signature` over the raw body, " +
+    "stores a summary, enqueues its processing and answers 202. Called by Jira, with no session or token.",
   method: "post",
   path: "/hooks/jira/{endpointId}",
   tags: ["jira webhooks"],

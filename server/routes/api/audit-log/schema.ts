@@ -4,6 +4,10 @@ import { WorkspaceParams, workspacePath } from "../params.ts";
 import { errorResponses, json } from "../responses.ts";
 
 export const listAuditLogRoute = defineRoute({
+  operationId: "listAuditLog",
+  description:
+    "Lists setup changes in this workspace (members, invitations, workflow, Jira connection and mapping), newest first, " +
+    "cursor-paginated. Admins and Moderators.",
   method: "get",
   path: `${workspacePath}/audit-log`,
   tags: ["workspaces"],

@@ -10,12 +10,15 @@ import {
 import { ErrorResponse } from "../../../../common/contracts/errors.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
-import { errorResponses, json, noContent } from "../responses.ts";
+import { errorResponses, json, jsonBody, noContent } from "../responses.ts";
 
 const TokenParams = z.object({ token: safeText().min(20).max(100) });
 const gone = json(ErrorResponse, "Invalid, expired, revoked or used link (code: invitation_invalid)");
 
 export const listInvitationsRoute = defineRoute({
+  operationId: "listInvitations",
+  description:
+    "Lists the workspace's open and accepted invitations (never their link secrets). Admins only.",
   method: "get",
   path: `${workspacePath}/invitations`,
   tags: ["invitations"],
@@ -26,16 +29,23 @@ export const listInvitationsRoute = defineRoute({
 });
 
 export const createInvitationRoute = defineRoute({
+  operationId: "createInvitation",
+  description:
+    "Creates an invitation link that admits one account with the given role; with an `email`, only that address may use it " +
+    "and the link is mailed. The link (`url`) is in this response only. Admins only.",
   method: "post",
   path: `${workspacePath}/invitations`,
   tags: ["invitations"],
   summary: "Invite by link with a role (Admin); with an email, the link is also mailed",
   access: { kind: "workspace", action: "invitations.manage" },
-  request: { params: WorkspaceParams, body: { content: { "application/json": { schema: CreateInvitationBody } }, required: true } },
+  request: { params: WorkspaceParams, body: jsonBody(CreateInvitationBody, { role: "member", email: "grace@example.com" }) },
   responses: { 201: json(CreateInvitationResponse, "Created; `url` is shown only now"), ...errorResponses },
 });
 
 export const revokeInvitationRoute = defineRoute({
+  operationId: "revokeInvitation",
+  description:
+    "Revokes an open invitation; its link stops working. Admins only.",
   method: "delete",
   path: `${workspacePath}/invitations/{invitationId}`,
   tags: ["invitations"],
@@ -46,6 +56,9 @@ export const revokeInvitationRoute = defineRoute({
 });
 
 export const previewInvitationRoute = defineRoute({
+  operationId: "previewInvitation",
+  description:
+    "Shows what an invitation link offers (workspace, role, who invited) before signing up or accepting. Anyone holding the link.",
   method: "get",
   path: "/invitations/{token}",
   tags: ["invitations"],
@@ -56,6 +69,10 @@ export const previewInvitationRoute = defineRoute({
 });
 
 export const acceptInvitationRoute = defineRoute({
+  operationId: "acceptInvitation",
+  description:
+    "Joins the invitation's workspace with its role, as the signed-in account (which must be the invited email if one was given). " +
+    "Any signed-in caller holding the link.",
   method: "post",
   path: "/invitations/{token}/accept",
   tags: ["invitations"],

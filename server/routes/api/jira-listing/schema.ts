@@ -5,6 +5,10 @@ import { errorResponses, json } from "../responses.ts";
 import { UseCaseParams, useCasePath, uuidPathOr404 } from "../use-cases/params.ts";
 
 export const epicIssuesRoute = defineRoute({
+  operationId: "listEpicIssues",
+  description:
+    "Lists the issues of the Epic linked to this use case, as Jira has them, with progress by status category. " +
+    "Admins, Moderators (public use cases) and Members on use cases assigned to them; Visitors get 404.",
   method: "get",
   path: `${useCasePath}/jira/issues`,
   tags: ["jira listing"],

@@ -4,17 +4,20 @@ import { JiraMapping, MappingImpact, MappingResponse, SaveMappingBody } from "..
 import { JiraLink, LinkBody, SyncLogPage, SyncLogQuery, UnlinkQuery, UseCaseJiraResponse } from "../../../../common/contracts/jira-sync.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
-import { errorResponses, json, noContent } from "../responses.ts";
+import { errorResponses, json, jsonBody, noContent } from "../responses.ts";
 import { UseCaseParams, useCasePath, uuidPathOr404 } from "../use-cases/params.ts";
 
 const tags = ["jira sync"];
 const integration = `${workspacePath}/integrations/jira`;
-const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const conflict = json(ErrorResponse, "Not possible in the current state (codes: not_connected, mapping_required, feature_disabled, already_linked, issue_already_linked, version_conflict)");
 const jiraFailed = json(ErrorResponse, "Jira failed; the message says what to do (code: jira_failed)");
 const useCaseRoute = { middleware: [uuidPathOr404("useCaseId")], access: { kind: "workspace", action: "workspace.read" } as const };
 
 export const getMappingRoute = defineRoute({
+  operationId: "getJiraMapping",
+  description:
+    "Returns the saved field mapping, or the proposed default when none is saved, with members that match no Jira user, " +
+    "problems found, and the progress of the re-sync a save started. Admins and Moderators.",
   method: "get",
   path: `${integration}/mapping`,
   tags,
@@ -25,12 +28,31 @@ export const getMappingRoute = defineRoute({
 });
 
 export const saveMappingRoute = defineRoute({
+  operationId: "saveJiraMapping",
+  description:
+    "Checks the mapping against the Jira metadata and saves it; linked use cases whose mapped fields changed are re-synced. " +
+    "With `dryRun=true` nothing is saved: the answer says what would change. Send the `version` you read. Admins and Moderators.",
   method: "put",
   path: `${integration}/mapping`,
   tags,
   summary: "Check and save the mapping (Admin, Moderator); `dryRun=true` only says what would change. Saving re-syncs affected use cases.",
   access: { kind: "workspace", action: "integration.fieldMapping" },
-  request: { params: WorkspaceParams, query: z.object({ dryRun: z.enum(["true", "false"]).optional() }), body: body(SaveMappingBody) },
+  request: {
+    params: WorkspaceParams,
+    query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
+    body: jsonBody(SaveMappingBody, {
+      version: 3,
+      projectKey: "TETH",
+      issueTypeId: "10000",
+      fields: [
+        { tetherField: "title", jiraField: "summary", direction: "both" },
+        { tetherField: "description", jiraField: "description", direction: "both" },
+        { tetherField: "wsjf", jiraField: "customfield_10042", direction: "to_jira" },
+      ],
+      priorityMap: [{ priority: "high", jiraPriorityId: "2" }],
+      conflictPolicy: "newest_wins",
+    }),
+  },
   responses: {
     200: json(z.object({ mapping: JiraMapping, version: z.int().nullable(), dryRun: z.boolean(), impact: MappingImpact }), "Saved (or what would change)"),
     ...errorResponses,
@@ -39,6 +61,10 @@ export const saveMappingRoute = defineRoute({
 });
 
 export const syncLogRoute = defineRoute({
+  operationId: "listSyncLog",
+  description:
+    "Lists the workspace's sync operations (what changed, which way, the outcome and why), newest first, filtered and " +
+    "cursor-paginated. Admins and Moderators.",
   method: "get",
   path: `${integration}/sync-log`,
   tags,
@@ -49,6 +75,11 @@ export const syncLogRoute = defineRoute({
 });
 
 export const useCaseJiraRoute = defineRoute({
+  operationId: "getUseCaseJiraLink",
+  description:
+    "Returns the use case's Jira link (issue key, sync state: ok, pending, retrying, blocked with the reason and the fix, broken), " +
+    "what the caller may do with it, and its last sync-log entries; `link` is null when unlinked. Admins, Moderators and Members " +
+    "who may see the use case; Visitors get 404.",
   method: "get",
   path: `${useCasePath}/jira`,
   tags,
@@ -59,16 +90,25 @@ export const useCaseJiraRoute = defineRoute({
 });
 
 export const linkRoute = defineRoute({
+  operationId: "linkUseCaseToJira",
+  description:
+    "Creates an Epic in Jira from the use case (`{ \"create\": true }`, idempotent across retries) or links an existing issue " +
+    "(`{ \"issueKey\": \"TETH-12\" }`); from then on mapped fields sync both ways. Admins, Moderators on public use cases, " +
+    "Members on use cases assigned to them.",
   method: "post",
   path: `${useCasePath}/jira/link`,
   tags,
   summary: "Create an Epic from the use case (`{ create: true }`) or link an existing issue (`{ issueKey }`)",
   ...useCaseRoute,
-  request: { params: UseCaseParams, body: body(LinkBody) },
+  request: { params: UseCaseParams, body: jsonBody(LinkBody, { issueKey: "TETH-12" }) },
   responses: { 201: json(z.object({ link: JiraLink }), "Linked; `link.state` says whether Jira has caught up"), ...errorResponses, 409: conflict, 502: jiraFailed },
 });
 
 export const unlinkRoute = defineRoute({
+  operationId: "unlinkUseCaseFromJira",
+  description:
+    "Removes the use case's link to its Jira issue; with `deleteInJira=true` the issue is deleted in Jira too (the Jira account " +
+    "needs Delete Issues). Same callers as linking.",
   method: "delete",
   path: `${useCasePath}/jira/link`,
   tags,
@@ -79,6 +119,10 @@ export const unlinkRoute = defineRoute({
 });
 
 export const syncNowRoute = defineRoute({
+  operationId: "syncUseCaseNow",
+  description:
+    "Runs the use case's sync with its Jira issue now instead of waiting for the queue; the answer is the link after the run. " +
+    "Same callers as linking.",
   method: "post",
   path: `${useCasePath}/jira/sync`,
   tags,

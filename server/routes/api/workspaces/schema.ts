@@ -6,9 +6,12 @@ import {
 } from "../../../../common/contracts/workspaces.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
-import { errorResponses, json } from "../responses.ts";
+import { errorResponses, json, jsonBody } from "../responses.ts";
 
 export const listWorkspacesRoute = defineRoute({
+  operationId: "listWorkspaces",
+  description:
+    "Lists the workspaces you are a member of, each with your role in it. Any signed-in caller.",
   method: "get",
   path: "/workspaces",
   tags: ["workspaces"],
@@ -18,16 +21,22 @@ export const listWorkspacesRoute = defineRoute({
 });
 
 export const createWorkspaceRoute = defineRoute({
+  operationId: "createWorkspace",
+  description:
+    "Creates a workspace with the default use-case workflow; you become its Admin. Any signed-in caller.",
   method: "post",
   path: "/workspaces",
   tags: ["workspaces"],
   summary: "Create a workspace; you become its Admin",
   access: { kind: "user" },
-  request: { body: { content: { "application/json": { schema: CreateWorkspaceBody } }, required: true } },
+  request: { body: jsonBody(CreateWorkspaceBody, { name: "Innovation portfolio" }) },
   responses: { 201: json(WorkspaceResponse, "Created"), 400: errorResponses[400], 401: errorResponses[401] },
 });
 
 export const getWorkspaceRoute = defineRoute({
+  operationId: "getWorkspace",
+  description:
+    "Returns one workspace and your role in it. Any member (Admin, Moderator, Member, Visitor); others get 404.",
   method: "get",
   path: workspacePath,
   tags: ["workspaces"],
@@ -38,11 +47,14 @@ export const getWorkspaceRoute = defineRoute({
 });
 
 export const updateWorkspaceRoute = defineRoute({
+  operationId: "updateWorkspace",
+  description:
+    "Renames the workspace. Admins only; other members get 403, outsiders 404.",
   method: "patch",
   path: workspacePath,
   tags: ["workspaces"],
   summary: "Rename a workspace (Admin)",
   access: { kind: "workspace", action: "workspace.update" },
-  request: { params: WorkspaceParams, body: { content: { "application/json": { schema: UpdateWorkspaceBody } }, required: true } },
+  request: { params: WorkspaceParams, body: jsonBody(UpdateWorkspaceBody, { name: "Innovation portfolio 2027" }) },
   responses: { 200: json(WorkspaceResponse, "Updated"), ...errorResponses },
 });
