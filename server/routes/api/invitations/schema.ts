@@ -79,5 +79,11 @@ export const acceptInvitationRoute = defineRoute({
   summary: "Join the workspace with the invitation's role",
   access: { kind: "user" },
   request: { params: TokenParams },
-  responses: { 200: json(WorkspaceResponse, "Joined"), 400: errorResponses[400], 401: errorResponses[401], 410: gone },
+  responses: {
+    200: json(WorkspaceResponse, "Joined"),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: json(ErrorResponse, "The invitation is for another email (code: invitation_other_email)"),
+    410: gone,
+  },
 });

@@ -10,6 +10,7 @@ import { UseCaseParams, useCasePath, uuidPathOr404 } from "../use-cases/params.t
 const tags = ["jira sync"];
 const integration = `${workspacePath}/integrations/jira`;
 const conflict = json(ErrorResponse, "Not possible in the current state (codes: not_connected, mapping_required, feature_disabled, already_linked, issue_already_linked, version_conflict)");
+const mappingConflict = json(ErrorResponse, "No connection, or Jira metadata never loaded, or someone saved since you read (codes: not_connected, conflict, version_conflict)");
 const jiraFailed = json(ErrorResponse, "Jira failed; the message says what to do (code: jira_failed)");
 const useCaseRoute = { middleware: [uuidPathOr404("useCaseId")], access: { kind: "workspace", action: "workspace.read" } as const };
 
@@ -24,7 +25,11 @@ export const getMappingRoute = defineRoute({
   summary: "The field mapping (or the proposed default when none is saved), unmatched members, problems, re-sync progress",
   access: { kind: "workspace", action: "integration.fieldMapping" },
   request: { params: WorkspaceParams },
-  responses: { 200: json(MappingResponse.extend({ resync: z.object({ total: z.int(), done: z.int() }) }), "The mapping"), ...errorResponses, 409: conflict },
+  responses: {
+    200: json(MappingResponse.extend({ resync: z.object({ total: z.int(), done: z.int() }) }), "The mapping"),
+    ...errorResponses,
+    409: json(ErrorResponse, "No connection, or Jira metadata never loaded (codes: not_connected, conflict)"),
+  },
 });
 
 export const saveMappingRoute = defineRoute({
@@ -56,7 +61,8 @@ export const saveMappingRoute = defineRoute({
   responses: {
     200: json(z.object({ mapping: JiraMapping, version: z.int().nullable(), dryRun: z.boolean(), impact: MappingImpact }), "Saved (or what would change)"),
     ...errorResponses,
-    409: conflict,
+    400: json(ErrorResponse, "Invalid request, or a mapping Jira would refuse (codes: validation_failed, invalid_json, mapping_invalid; details lists the problems)"),
+    409: mappingConflict,
   },
 });
 
@@ -101,7 +107,13 @@ export const linkRoute = defineRoute({
   summary: "Create an Epic from the use case (`{ create: true }`) or link an existing issue (`{ issueKey }`)",
   ...useCaseRoute,
   request: { params: UseCaseParams, body: jsonBody(LinkBody, { issueKey: "TETH-12" }) },
-  responses: { 201: json(z.object({ link: JiraLink }), "Linked; `link.state` says whether Jira has caught up"), ...errorResponses, 409: conflict, 502: jiraFailed },
+  responses: {
+    201: json(z.object({ link: JiraLink }), "Linked; `link.state` says whether Jira has caught up"),
+    ...errorResponses,
+    400: json(ErrorResponse, "Invalid request, or an issue Tether cannot link (codes: validation_failed, invalid_json, jira_issue_not_found, jira_project_not_mapped)"),
+    409: conflict,
+    502: jiraFailed,
+  },
 });
 
 export const unlinkRoute = defineRoute({

@@ -82,7 +82,7 @@ export const createUseCaseRoute = defineRoute({
       jobSize: 5,
     }),
   },
-  responses: { 201: withEtag(UseCaseResponse, "Created"), ...errorResponses },
+  responses: { 201: withEtag(UseCaseResponse, "Created"), ...errorResponses, 409: json(ErrorResponse, "The workspace has no statuses yet (code: conflict)") },
 });
 
 export const getUseCaseRoute = defineRoute({
