@@ -1,40 +1,30 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { z } from "zod";
 import { resetPassword, signUp } from "../commands/accounts.ts";
 import { createWorkspace } from "../commands/workspaces.ts";
 import type { Db } from "../db/pool.ts";
 import { findUserByEmail } from "../models/users.ts";
 import { listWorkspacesOf } from "../models/workspaces.ts";
 import { DemoApi } from "./demo-api.ts";
+import type { DemoState } from "./demo-state.ts";
 
 /** Same address as the simulated Jira's Ada, so the people map pairs the Admin with her Jira account. */
 export const demoAdminEmail = "ada@tether.example";
 export const demoWorkspaceName = "Tether demo";
 
-const DemoCredentials = z.object({ email: z.string(), password: z.string().min(10) });
 export type DemoAdmin = { email: string; password: string; workspaceId: string; api: DemoApi };
-
-async function readCredentials(file: string) {
-  if (!existsSync(file)) return null;
-  const parsed = DemoCredentials.safeParse(JSON.parse(await readFile(file, "utf8")));
-  return parsed.success ? parsed.data : null;
-}
 
 /**
  * The demo's Admin and workspace, created once with the same commands as
- * `npm run tether -- create-admin`. The generated password is kept in `<dataDir>/demo-admin.json`
- * (owner-only) so every start can print it; if it no longer opens the account, a new one is set.
+ * `npm run tether -- create-admin`. The generated password is kept in the demo state (demo.json)
+ * so every start can print it; if it no longer opens the account, a new one is set.
  */
-export async function ensureDemoAdmin(db: Db, options: { dataDir: string; tetherUrl: string }): Promise<DemoAdmin> {
-  const file = path.join(options.dataDir, "demo-admin.json");
-  let credentials = await readCredentials(file);
+export async function ensureDemoAdmin(db: Db, options: { state: DemoState; tetherUrl: string }): Promise<DemoAdmin> {
+  const { state } = options;
+  let credentials = state.data.admin;
   const fresh = { email: demoAdminEmail, password: `demo-${randomBytes(9).toString("base64url")}` };
   const save = async (value: { email: string; password: string }) => {
-    await mkdir(options.dataDir, { recursive: true });
-    await writeFile(file, `${JSON.stringify(value)}\n`, { mode: 0o600 });
+    state.data.admin = value;
+    await state.save();
     return value;
   };
 

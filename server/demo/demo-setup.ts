@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { JiraSim } from "../../sim/jira/index.ts";
 import type { DemoApi } from "./demo-api.ts";
+import type { DemoState } from "./demo-state.ts";
 import { type DemoUseCase, demoUseCases } from "./demo-use-cases.ts";
 
 const Connection = z.object({ connection: z.looseObject({ baseUrl: z.string() }).nullable() });
@@ -33,9 +34,9 @@ const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * day).
  * first looks at what is there, so a second start changes nothing (and re-points the connection
  * when the simulator's address changed).
  */
-export async function prepareDemoWorkspace(api: DemoApi, workspaceId: string, adminId: string, sim: JiraSim): Promise<DemoWorkspace> {
-  const workspace = `/workspaces/${workspaceId}`;
-  const jira = `${workspace}/integrations/jira`;
+export async function prepareDemoWorkspace(api: DemoApi, workspace: { id: string; adminId: string; state: DemoState }, sim: JiraSim): Promise<DemoWorkspace> {
+  const base = `/workspaces/${workspace.id}`;
+  const jira = `${base}/integrations/jira`;
 
   const current = await api.call("read the connection", "GET", `${jira}/connection`, Connection);
   const reconnect = current.connection?.baseUrl !== sim.url;
@@ -46,23 +47,27 @@ export async function prepareDemoWorkspace(api: DemoApi, workspaceId: string, ad
   const mapping = await api.call("read the mapping", "GET", `${jira}/mapping`, Mapping);
   if (!mapping.saved) await api.call("save the proposed mapping", "PUT", `${jira}/mapping`, Anything, mapping.mapping);
 
-  const { statuses } = await api.call("read the statuses", "GET", `${workspace}/statuses`, Statuses);
+  const { statuses } = await api.call("read the statuses", "GET", `${base}/statuses`, Statuses);
   const statusId = (name: string) => statuses.find((status) => status.name === name)?.id;
-  const existing = await api.call("list the use cases", "GET", `${workspace}/use-cases?limit=100`, UseCases);
-  const byTitle = new Map(existing.useCases.map((useCase) => [useCase.title, useCase.id]));
+  // Created once each, remembered by id: a use case renamed or deleted since is left as it is.
+  if (workspace.state.data.workspaceId !== workspace.id) workspace.state.data = { ...workspace.state.data, workspaceId: workspace.id, useCases: {} };
+  const byTitle = workspace.state.data.useCases;
   const createdNow = new Set<string>();
   for (const spec of demoUseCases) {
-    if (byTitle.has(spec.title)) continue;
-    const created = await api.call(`create “${spec.title}”`, "POST", `${workspace}/use-cases`, Created, createBody(spec, statusId(spec.status), adminId));
-    byTitle.set(spec.title, created.useCase.id);
+    if (byTitle[spec.title]) continue;
+    const created = await api.call(`create “${spec.title}”`, "POST", `${base}/use-cases`, Created, createBody(spec, statusId(spec.status), workspace.adminId));
+    byTitle[spec.title] = created.useCase.id;
     createdNow.add(spec.title);
+    await workspace.state.save();
   }
+  const listed = await api.call("list the use cases", "GET", `${base}/use-cases?limit=100`, UseCases);
+  const present = new Set(listed.useCases.map((useCase) => useCase.id));
 
   const links: DemoWorkspace["links"] = [];
   for (const spec of demoUseCases) {
-    const useCaseId = byTitle.get(spec.title);
-    if (!spec.epic || !useCaseId) continue;
-    const path = `${workspace}/use-cases/${useCaseId}/jira`;
+    const useCaseId = byTitle[spec.title];
+    if (!spec.epic || !useCaseId || !present.has(useCaseId)) continue;
+    const path = `${base}/use-cases/${useCaseId}/jira`;
     let view = await api.call(`read the link of “${spec.title}”`, "GET", path, LinkView);
     // Only use cases created by this start are linked: an unlink made since is the user's choice.
     const issueKey = spec.epic === "create" ? null : seededEpicKey(sim, spec.epic.existing);
@@ -74,7 +79,7 @@ export async function prepareDemoWorkspace(api: DemoApi, workspaceId: string, ad
 
   // Switching "From Jira" on queued a registration; registering now makes the printed state true.
   const webhook = await api.call("register the webhook", "POST", `${jira}/webhook/register`, Webhook);
-  return { useCases: byTitle.size, links, webhook: { state: webhook.state, reason: webhook.reason } };
+  return { useCases: listed.useCases.length, links, webhook: { state: webhook.state, reason: webhook.reason } };
 }
 
 function createBody(spec: DemoUseCase, statusId: string | undefined, adminId: string) {

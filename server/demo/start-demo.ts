@@ -4,6 +4,7 @@ import type { Env } from "../env.ts";
 import type { Logger } from "../logging/logger.ts";
 import type { RunningTether } from "../start.ts";
 import { ensureDemoAdmin } from "./demo-admin.ts";
+import { DemoState } from "./demo-state.ts";
 import { type DemoJira, startDemoJira } from "./demo-jira.ts";
 import { type DemoWorkspace, prepareDemoWorkspace } from "./demo-setup.ts";
 
@@ -54,9 +55,10 @@ export function startDemoJiraFor(env: Env, logger: Logger): Promise<DemoJira> {
 /** Admin, workspace and everything in it, through the running Tether's API (idempotent). */
 export async function prepareDemo(tether: RunningTether, jira: DemoJira): Promise<RunningDemo> {
   const env = tether.deps.env;
-  const admin = await ensureDemoAdmin(tether.deps.db, { dataDir: env.dataDir, tetherUrl: tether.url });
+  const state = await DemoState.load(env.dataDir);
+  const admin = await ensureDemoAdmin(tether.deps.db, { state, tetherUrl: tether.url });
   const user = await tether.deps.db.selectFrom("users").select("id").where("email", "=", admin.email).executeTakeFirstOrThrow();
-  const workspace = await prepareDemoWorkspace(admin.api, admin.workspaceId, user.id, jira.sim);
+  const workspace = await prepareDemoWorkspace(admin.api, { id: admin.workspaceId, adminId: user.id, state }, jira.sim);
   await jira.save();
   return { jiraUrl: jira.sim.url, admin: { email: admin.email, password: admin.password }, workspaceId: admin.workspaceId, workspace, jira };
 }
