@@ -44,7 +44,7 @@ table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;
 .indeterminate{background:#cce0ff;color:#09326c}.done{background:#baf3db;color:#164b35}
 .grid{display:grid;grid-template-columns:1fr 320px;gap:24px}.panel{background:#fff;border:1px solid #dfe1e6;border-radius:4px;padding:12px 16px}
 dl{display:grid;grid-template-columns:110px 1fr;gap:6px 8px;margin:0}dt{color:#626f86}pre{white-space:pre-wrap;font:inherit;margin:0}
-label{display:block;margin-top:10px;font-weight:600}input,select,textarea{width:100%;box-sizing:border-box;font:inherit;padding:4px}
+label{display:block;margin-top:10px;font-weight:600}input,select,textarea{width:100%;box-sizing:border-box;font:inherit;font-weight:400;padding:4px}
 button{margin-top:12px;background:#0c66e4;color:#fff;border:0;border-radius:3px;padding:6px 14px;font:inherit;cursor:pointer}
 .note{color:#626f86;font-size:13px}.saved{background:#dcfff1;padding:6px 10px;border-radius:3px}.error{background:#ffeceb;padding:6px 10px;border-radius:3px}
 </style>`);
