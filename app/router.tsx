@@ -17,12 +17,14 @@ import { UseCaseDetailPage } from "./routes/UseCaseDetailPage.tsx";
 import { UseCaseEditPage } from "./routes/UseCaseEditPage.tsx";
 import { UseCaseListPage } from "./routes/UseCaseListPage.tsx";
 import { UseCaseNewPage } from "./routes/UseCaseNewPage.tsx";
+import { VerifyEmailPage } from "./routes/VerifyEmailPage.tsx";
 import { WorkspaceSettingsPage } from "./routes/WorkspaceSettingsPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   { path: "/forgot-password", element: <ForgotPasswordPage /> },
   { path: "/reset-password/:token", element: <ResetPasswordPage /> },
+  { path: "/verify-email/:token", element: <VerifyEmailPage /> },
   { path: "/signup", element: <SignupPage /> },
   { path: "/invite/:token", element: <AcceptInvitationPage /> },
   {

@@ -40,6 +40,13 @@ const envSchema = z.object({
   JIRA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   // How long after an unanswered Epic create a search that finds no marker proves it did not happen (search/jql lags).
   JIRA_SEARCH_SETTLE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+  /** Demo mode (same as `--demo`): an in-process Jira simulator and a ready workspace (server/demo/). */
+  TETHER_DEMO: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
+  /** Demo mode: the simulator's port (default: PORT + 1; 0 picks a free one). */
+  TETHER_DEMO_JIRA_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };

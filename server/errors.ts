@@ -28,6 +28,7 @@ export const errorStatus = {
   mapping_invalid: 400,
   invitation_invalid: 410,
   reset_link_invalid: 410,
+  verification_link_invalid: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,

@@ -2,6 +2,7 @@ import { Anchor, AppShell, Container, Group } from "@mantine/core";
 import { useEffect } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { can, rememberLastWorkspace, useCurrentWorkspace } from "./current-workspace.ts";
+import { EmailVerificationNotice } from "./EmailVerificationNotice.tsx";
 import { canSetUpJira } from "./jira/access.ts";
 import { UserMenu } from "./UserMenu.tsx";
 import { WorkspaceMenu } from "./WorkspaceMenu.tsx";
@@ -50,6 +51,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl">
+          <EmailVerificationNotice />
           <Outlet />
         </Container>
       </AppShell.Main>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@m
 import { useForm } from "@mantine/form";
 import { Link, useParams } from "react-router";
 import { useCompletePasswordReset, useRequestPasswordReset } from "../api/password-reset.ts";
+import { useSession } from "../api/session.ts";
 import { AuthCard } from "../components/AuthCard.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 
@@ -34,6 +35,8 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { token = "" } = useParams();
   const complete = useCompletePasswordReset();
+  // Signed in in this browser? Then the API wants the session's CSRF token, which loading the session remembers.
+  const session = useSession();
   const form = useForm({ initialValues: { newPassword: "" }, validate: { newPassword: (v) => (v.length >= 10 ? null : "At least 10 characters") } });
   if (complete.isSuccess) {
     return (
@@ -53,7 +56,7 @@ export function ResetPasswordPage() {
         <Stack>
           <ErrorAlert error={complete.error} title="Could not set the password" />
           <PasswordInput label="New password" autoComplete="new-password" data-testid="reset-password" {...form.getInputProps("newPassword")} />
-          <Button type="submit" loading={complete.isPending} data-testid="reset-submit">
+          <Button type="submit" loading={complete.isPending || session.isPending} data-testid="reset-submit">
             Set password
           </Button>
         </Stack>

@@ -27,7 +27,16 @@ export type UserSummary = z.infer<typeof UserSummary>;
  * The signed-in user and the CSRF token the browser must echo on writes; after a sign-up with an
  * invitation, the workspace it joined.
  */
-export const SessionResponse = z.object({ user: UserSummary, csrfToken: z.string(), workspace: WorkspaceSummary.optional() });
+/** `off`: this server does not verify addresses (mail is only logged); `unverified`: a link was mailed and not used yet. */
+export const EmailVerificationState = z.enum(["verified", "unverified", "off"]);
+export type EmailVerificationState = z.infer<typeof EmailVerificationState>;
+
+export const SessionResponse = z.object({
+  user: UserSummary,
+  csrfToken: z.string(),
+  workspace: WorkspaceSummary.optional(),
+  emailVerification: EmailVerificationState.optional(),
+});
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 export const ApiToken = z.object({
@@ -57,6 +66,13 @@ export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 /** Asks for a password-reset link by email; the answer is the same whether or not the account exists. */
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
 export type PasswordResetRequestBody = z.input<typeof PasswordResetRequestBody>;
+
+/** Confirms an email address with the secret from a verification link (single use). */
+export const VerifyEmailBody = z.strictObject({ token: safeText().min(20).max(100) });
+export type VerifyEmailBody = z.input<typeof VerifyEmailBody>;
+
+export const EmailVerificationResponse = z.object({ emailVerification: EmailVerificationState, message: z.string() });
+export type EmailVerificationResponse = z.infer<typeof EmailVerificationResponse>;
 
 /** Sets a new password with the secret from a reset link (single use). */
 export const PasswordResetBody = z.strictObject({ token: safeText().min(20).max(100), newPassword: Password });

@@ -15,6 +15,8 @@ export interface UsersTable {
   email: string;
   display_name: string;
   password_hash: string;
+  /** Set when the account followed its verification link (server/commands/email-verification.ts). */
+  email_verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
 }
 
@@ -160,6 +162,15 @@ export interface PasswordResetsTable {
   created_at: CreatedAt;
 }
 
+export interface EmailVerificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface MailDeliveriesTable {
   id: Generated<string>;
   dedupe_key: string;
@@ -186,6 +197,7 @@ export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebho
   audit_log: AuditLogTable;
   mail_deliveries: MailDeliveriesTable;
   password_resets: PasswordResetsTable;
+  email_verifications: EmailVerificationsTable;
   jira_connections: JiraConnectionsTable;
   jira_metadata: JiraMetadataTable;
   integration_features: IntegrationFeaturesTable;

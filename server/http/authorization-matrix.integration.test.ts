@@ -50,6 +50,9 @@ const matrix: Record<string, Row> = {
   "POST /auth/password-reset": { expected: everyone(202), body: () => ({ email: `reset-${unique()}@example.test` }) },
   // An unknown link on purpose: reachable by anyone, and nobody's password changes.
   "POST /auth/password-reset/complete": { expected: everyone(410), body: () => ({ token: `no-such-link-${unique()}-padding`, newPassword: "another long password" }) },
+  // An unknown link on purpose, as for the password reset.
+  "POST /auth/verify-email": { expected: everyone(410), body: () => ({ token: `no-such-link-${unique()}-padding` }) },
+  "POST /me/email-verification": { expected: users(202) },
   "POST /auth/logout": { expected: users(204) },
   "GET /auth/session": { expected: users(200) },
   // Wrong current password on purpose: the route is reachable for every signed-in caller, and nobody's password changes.

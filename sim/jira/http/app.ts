@@ -4,6 +4,7 @@ import type { ApiVersion } from "../model/types.ts";
 import { registerAgileRoutes } from "../routes/agile-routes.ts";
 import { registerCommentRoutes } from "../routes/comment-routes.ts";
 import { registerControlRoutes } from "../routes/control-routes.ts";
+import { registerIssuePages } from "../pages/issue-pages.ts";
 import { registerIssueRoutes } from "../routes/issue-routes.ts";
 import { registerLinkRoutes } from "../routes/link-routes.ts";
 import { registerMetaRoutes } from "../routes/meta-routes.ts";
@@ -94,7 +95,10 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
     // Public, like the real one: clients read the cloudId here to build gateway URLs.
     app.get("/_edge/tenant_info", (c) => c.json({ cloudId }));
   }
-  if (control) registerControlRoutes(app, control);
+  if (control) {
+    registerControlRoutes(app, control);
+    registerIssuePages(app, control);
+  }
 
   app.notFound((c) => {
     if (c.req.path.startsWith("/rest/")) {

@@ -4,13 +4,24 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../../../auth/authenticate.ts";
 import { changePassword, logIn, signUp } from "../../../commands/accounts.ts";
+import { completeEmailVerification, emailVerificationState, requestEmailVerification } from "../../../commands/email-verification.ts";
 import { completePasswordReset, requestPasswordReset } from "../../../commands/password-reset.ts";
 import { AppError } from "../../../errors.ts";
 import { clientAddress } from "../../../http/client-address.ts";
 import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { createSession, deleteSession } from "../../../models/sessions.ts";
-import { changePasswordRoute, completePasswordResetRoute, loginRoute, logoutRoute, requestPasswordResetRoute, sessionRoute, signupRoute } from "./schema.ts";
+import {
+  changePasswordRoute,
+  completePasswordResetRoute,
+  loginRoute,
+  logoutRoute,
+  requestPasswordResetRoute,
+  resendVerificationRoute,
+  sessionRoute,
+  signupRoute,
+  verifyEmailRoute,
+} from "./schema.ts";
 
 type SessionUser = { id: string; email: string; displayName: string };
 
@@ -23,7 +34,7 @@ async function startSession(c: Context<AppEnv>, deps: AppDeps, user: SessionUser
     path: "/",
     expires: session.expiresAt,
   });
-  return { user, csrfToken: session.csrfToken };
+  return { user, csrfToken: session.csrfToken, emailVerification: await emailVerificationState(deps.db, deps.env, user.id) };
 }
 
 function socketAddress(c: Context<AppEnv>): string | undefined {
@@ -38,6 +49,7 @@ function socketAddress(c: Context<AppEnv>): string | undefined {
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   mount(app, deps, signupRoute, async (c) => {
     const { workspace, ...user } = await signUp(deps.db, c.req.valid("json"), deps.env.SIGNUP_MODE);
+    await requestEmailVerification(deps.db, deps.env, user.id);
     return c.json({ ...(await startSession(c, deps, user)), ...(workspace ? { workspace } : {}) }, 201);
   });
 
@@ -56,11 +68,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     return c.body(null, 204);
   });
 
-  mount(app, deps, sessionRoute, (c) => {
+  mount(app, deps, sessionRoute, async (c) => {
     const actor = c.get("actor");
     if (!actor) throw new AppError("authentication_required", "Log in first.");
     return c.json(
-      { user: { id: actor.userId, email: actor.email, displayName: actor.displayName }, csrfToken: actor.csrfToken ?? "" },
+      {
+        user: { id: actor.userId, email: actor.email, displayName: actor.displayName },
+        csrfToken: actor.csrfToken ?? "",
+        emailVerification: await emailVerificationState(deps.db, deps.env, actor.userId),
+      },
       200,
     );
   });
@@ -73,6 +89,24 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   mount(app, deps, completePasswordResetRoute, async (c) => {
     await completePasswordReset(deps.db, c.req.valid("json"));
     return c.body(null, 204);
+  });
+
+  mount(app, deps, verifyEmailRoute, async (c) => {
+    await completeEmailVerification(deps.db, c.req.valid("json").token);
+    return c.body(null, 204);
+  });
+
+  mount(app, deps, resendVerificationRoute, async (c) => {
+    const actor = c.get("actor");
+    if (!actor) throw new AppError("authentication_required", "Log in first.");
+    const state = await requestEmailVerification(deps.db, deps.env, actor.userId);
+    const message =
+      state === "unverified"
+        ? "A new verification link is on its way. It works once, for 48 hours."
+        : state === "verified"
+          ? "This email address is already verified."
+          : "This server does not verify email addresses.";
+    return c.json({ emailVerification: state, message }, 202);
   });
 
   mount(app, deps, changePasswordRoute, async (c) => {

@@ -1,4 +1,4 @@
-import { ChangePasswordBody, LoginBody, PasswordResetBody, PasswordResetRequestBody, SessionResponse, SignupBody } from "../../../../common/contracts/auth.ts";
+import { ChangePasswordBody, EmailVerificationResponse, LoginBody, PasswordResetBody, PasswordResetRequestBody, SessionResponse, SignupBody, VerifyEmailBody } from "../../../../common/contracts/auth.ts";
 import { ErrorResponse } from "../../../../common/contracts/errors.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { z } from "zod";
@@ -118,5 +118,38 @@ export const completePasswordResetRoute = defineRoute({
     ...noContent,
     400: errorResponses[400],
     410: json(ErrorResponse, "Link already used, expired or unknown (code: reset_link_invalid)"),
+  },
+});
+
+export const verifyEmailRoute = defineRoute({
+  method: "post",
+  path: "/auth/verify-email",
+  operationId: "verifyEmail",
+  tags: ["auth"],
+  summary: "Confirm an email address with a verification link's secret",
+  description:
+    "Marks the account whose verification link this is as verified; the link works once and expires after 48 hours. Public: the link may be opened in a browser without a session.",
+  access: { kind: "public" },
+  request: { body: { content: { "application/json": { schema: VerifyEmailBody } }, required: true } },
+  responses: {
+    ...noContent,
+    400: errorResponses[400],
+    410: json(ErrorResponse, "Link already used, expired or unknown (code: verification_link_invalid)"),
+  },
+});
+
+export const resendVerificationRoute = defineRoute({
+  method: "post",
+  path: "/me/email-verification",
+  operationId: "resendEmailVerification",
+  tags: ["auth"],
+  summary: "Mail a new verification link to the signed-in account",
+  description:
+    "Any signed-in account. Queues a new verification mail when the account is unverified and this server verifies addresses (MAIL_TRANSPORT=smtp); otherwise changes nothing and says why. At most 3 mails per 15 minutes.",
+  access: { kind: "user" },
+  responses: {
+    202: json(EmailVerificationResponse, "What happened: a link is on its way, or nothing was needed"),
+    401: errorResponses[401],
+    429: json(ErrorResponse, "Too many verification mails (code: rate_limited)"),
   },
 });
