@@ -8,6 +8,7 @@ import { recordSyncLog } from "../../models/jira-sync-log.ts";
 import { findUseCase } from "../../models/use-cases.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
 import { ensureEpic } from "./create-epic.ts";
+import { diagnoseMissingIssue } from "./diagnose-missing.ts";
 import { withLinkLock } from "./link-lock.ts";
 import { richTextCodec } from "./rich-text.ts";
 import { carryChanges } from "./sync-apply.ts";
@@ -119,7 +120,9 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     return { outcome: result.blocked ? "blocked" : "ok" };
   } catch (error) {
     if (!isJiraError(error)) throw error;
-    const failure = classifyJiraFailure(error, { baseUrl: setup.connection.base_url, issueKey: current.issue_key, operation });
+    let failure = classifyJiraFailure(error, { baseUrl: setup.connection.base_url, issueKey: current.issue_key, operation });
+    // A 404 on the issue: deleted, or hidden from the account? Say which where Jira lets us tell.
+    if (failure.state === "broken") failure = { ...failure, ...(await diagnoseMissingIssue(deps.db, setup.client, setup.connection, current)) };
     const attempts = current.attempts + 1;
     await updateLink(deps.db, link.id, { state: current.issue_key || failure.state !== "broken" ? failure.state : "blocked", state_code: failure.code, state_reason: failure.message, attempts });
     await recordSyncLog(deps.db, {
