@@ -54,6 +54,9 @@ export const projectSchema = z.object({
   name: z.string(),
   projectTypeKey: optionalString,
   issueTypes: z.array(issueTypeSchema).optional(),
+  /** Cloud: true for a team-managed (next-gen) project. */
+  simplified: z.boolean().optional(),
+  style: z.string().optional(),
 });
 
 /** Cloud's paged lists (`PageBean…`): `isLast` may be missing on old endpoints. */
@@ -81,6 +84,8 @@ export const fieldSchema = z.object({
       system: z.string().optional(),
     })
     .optional(),
+  /** Cloud: a team-managed project's own field names its project. */
+  scope: z.object({ type: z.string().optional(), project: z.object({ id: idSchema }).optional() }).optional(),
 });
 
 export type FieldWire = z.infer<typeof fieldSchema>;
