@@ -147,14 +147,19 @@ const changelogSchema = z.object({
       created: z.string(),
       author: userSchema.nullish(),
       items: z.array(
-        z.object({
-          field: z.string(),
-          fieldId: optionalString,
-          from: z.union([z.string(), z.number()]).nullish(),
-          fromString: optionalString,
-          to: z.union([z.string(), z.number()]).nullish(),
-          toString: optionalString,
-        }),
+        // An item without `toString` (a cleared field: Jira leaves absent values out) must not be read
+        // as Object.prototype.toString: parse a prototype-less copy.
+        z.preprocess(
+          (item) => (item !== null && typeof item === "object" ? Object.assign(Object.create(null) as object, item) : item),
+          z.object({
+            field: z.string(),
+            fieldId: optionalString,
+            from: z.union([z.string(), z.number()]).nullish(),
+            fromString: optionalString,
+            to: z.union([z.string(), z.number()]).nullish(),
+            toString: optionalString,
+          }),
+        ),
       ),
     }),
   ),
