@@ -51,6 +51,22 @@ export type StatusMapEntry = z.infer<typeof StatusMapEntry>;
 export type PriorityMapEntry = z.infer<typeof PriorityMapEntry>;
 export type UserMapEntry = z.infer<typeof UserMapEntry>;
 
+/**
+ * What differs in one project (a team-managed project has its own issue types, statuses and
+ * fields): its Epic type, its status map, and per Tether field the Jira field there — `null` when
+ * the project has no such field (that field is then not synced for its issues, and the mapping
+ * says so). Anything not given is the workspace-wide mapping's.
+ */
+export const ProjectFieldOverride = z.strictObject({ tetherField: SyncField, jiraField: JiraId.nullable() });
+export const ProjectMapping = z.strictObject({
+  projectKey: z.string().trim().min(1).max(255),
+  issueTypeId: JiraId.optional(),
+  fields: z.array(ProjectFieldOverride).max(50).default([]),
+  /** Empty: the workspace-wide status map. */
+  statusMap: z.array(StatusMapEntry).max(200).default([]),
+});
+export type ProjectMapping = z.infer<typeof ProjectMapping>;
+
 export const JiraMapping = z.strictObject({
   projectKey: z.string().trim().min(1).max(255),
   /** The issue type a use case becomes (the project's Epic type by default). */
@@ -60,6 +76,8 @@ export const JiraMapping = z.strictObject({
   priorityMap: z.array(PriorityMapEntry).max(50).default([]),
   userMap: z.array(UserMapEntry).max(1000).default([]),
   conflictPolicy: ConflictPolicy.default("newest_wins"),
+  /** Per-project differences, for workspaces whose Epics live in more than one project (e.g. company- and team-managed side by side). */
+  projects: z.array(ProjectMapping).max(20).optional(),
 });
 export type JiraMapping = z.infer<typeof JiraMapping>;
 export type JiraMappingInput = z.input<typeof JiraMapping>;
@@ -82,6 +100,8 @@ export type MappingResponse = z.infer<typeof MappingResponse>;
 /** What saving a mapping would change: linked use cases and the fields that would be pushed or pulled. */
 export const MappingImpact = z.object({
   linkedUseCases: z.int(),
+  /** What the mapping leaves out on purpose, e.g. a field one project does not have. */
+  notes: z.array(MappingProblem).optional(),
   changedFields: z.array(z.object({ tetherField: SyncField, change: z.enum(["added", "removed", "direction", "jiraField", "values"]) })),
   affected: z.array(z.object({ useCaseId: z.uuid(), key: z.string(), issueKey: z.string().nullable(), fields: z.array(SyncField) })),
 });

@@ -25,7 +25,14 @@ export const JiraFieldSchemaMeta = z.object({
   system: z.string().nullable(),
 });
 
-export const JiraFieldMeta = z.object({ id: z.string(), name: z.string(), custom: z.boolean(), schema: JiraFieldSchemaMeta.nullable() });
+export const JiraFieldMeta = z.object({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean(),
+  schema: JiraFieldSchemaMeta.nullable(),
+  /** A team-managed project's own field: usable in that project (by id) only. Null: site-wide. */
+  scopeProjectId: z.string().nullable().optional(),
+});
 export type JiraFieldMeta = z.infer<typeof JiraFieldMeta>;
 
 /** Custom fields Tether gives a role, by field id (null: not on this Jira). */
@@ -57,7 +64,8 @@ export const JiraBoardMeta = z.object({ id: z.number(), name: z.string(), type: 
 
 /** One selected project: its issue types (which is the Epic), statuses per issue type, boards. Transitions are not cached (they depend on the issue). */
 export const JiraProjectMetadata = z.object({
-  project: JiraProjectRef.extend({ projectTypeKey: z.string().nullable() }),
+  /** `teamManaged`: a Cloud team-managed (next-gen) project, with its own types, statuses, workflow and fields. */
+  project: JiraProjectRef.extend({ projectTypeKey: z.string().nullable(), teamManaged: z.boolean().optional() }),
   issueTypes: z.array(JiraIssueTypeMeta),
   epicTypeId: z.string().nullable(),
   statuses: z.array(z.object({ issueTypeId: z.string(), issueTypeName: z.string(), statuses: z.array(JiraStatusMeta) })),

@@ -50,7 +50,8 @@ export const UseCaseJiraResponse = z.object({
 export type UseCaseJiraResponse = z.infer<typeof UseCaseJiraResponse>;
 
 export const LinkBody = z.union([
-  z.strictObject({ create: z.literal(true) }),
+  /** `projectKey`: where to create the Epic, one of the mapping's projects (default: the mapping's project). */
+  z.strictObject({ create: z.literal(true), projectKey: z.string().trim().min(1).max(255).optional() }),
   z.strictObject({ issueKey: z.string().trim().regex(/^[A-Z][A-Z0-9_]*-\d+$/, "an issue key such as TETH-12") }),
 ]);
 export type LinkBody = z.infer<typeof LinkBody>;

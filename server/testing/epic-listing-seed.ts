@@ -1,10 +1,5 @@
 import type { JiraSim } from "../../sim/jira/index.ts";
 
-const fieldIds = {
-  cloud: { storyPoints: "customfield_10016", epicLink: null, epicName: null },
-  datacenter: { storyPoints: "customfield_10106", epicLink: "customfield_10100", epicName: "customfield_10102" },
-} as const;
-
 const types = ["Story", "Task", "Bug"] as const;
 
 /**
@@ -12,11 +7,16 @@ const types = ["Story", "Task", "Bug"] as const;
  * `parent`, Data Center the Epic Link field. Child i is a Story/Task/Bug in turn, has i % 5 + 1
  * story points, and every third child is unassigned; summaries say "Child i".
  */
-export function seedEpic(sim: JiraSim, flavor: "cloud" | "datacenter", children: number, title = `Listing epic ${children}`): { epicKey: string; childKeys: string[] } {
-  const ids = fieldIds[flavor];
+export function seedEpic(sim: JiraSim, flavor: "cloud" | "datacenter", children: number, title = `Listing epic ${children}`, projectKey = "TETH"): { epicKey: string; childKeys: string[] } {
+  // The project's own issue types and fields (a team-managed project has its own ids).
+  const project = sim.control.store.projectByIdOrKey(projectKey);
+  if (!project) throw new Error(`no project ${projectKey}`);
+  const scheme = sim.control.store.schemeOf(project.id);
+  const ids = scheme.fieldIds;
+  const typeId = (name: string) => scheme.issueTypes.find((type) => type.name === name)?.id ?? "";
   const epic = sim.control.createIssue("ada", {
-    project: { key: "TETH" },
-    issuetype: { name: "Epic" },
+    project: { key: projectKey },
+    issuetype: { id: typeId("Epic") },
     summary: title,
     ...(ids.epicName ? { [ids.epicName]: title } : {}),
   });
@@ -24,8 +24,8 @@ export function seedEpic(sim: JiraSim, flavor: "cloud" | "datacenter", children:
   const childKeys: string[] = [];
   for (let i = 0; i < children; i++) {
     const created = sim.control.createIssue("ada", {
-      project: { key: "TETH" },
-      issuetype: { name: types[i % types.length] },
+      project: { key: projectKey },
+      issuetype: { id: typeId(types[i % types.length]!) },
       summary: `Child ${i} of ${title}`,
       [ids.storyPoints]: (i % 5) + 1,
       ...(i % 3 === 0 ? {} : { assignee: flavor === "cloud" ? { accountId: assignee } : { name: assignee } }),

@@ -206,6 +206,22 @@ export class SimControl {
     return { id: addComment(this.runtime.deps, actor, this.issue(ref), text).id };
   }
 
+  /**
+   * Puts the issue under an issue security level (by name), or lifts it (null): a Jira admin's
+   * change. Accounts outside the level then get 404 for it and miss it in searches — exactly as
+   * if it had been deleted, but no delete webhook is sent.
+   */
+  setIssueSecurity(ref: string, levelName: string | null): void {
+    const store = this.runtime.store;
+    const issue = this.issue(ref);
+    const level = levelName === null ? null : [...store.securityLevels.values()].find((candidate) => candidate.name.toLowerCase() === levelName.toLowerCase());
+    if (level === undefined) throw badRequest([`No issue security level '${levelName ?? ""}'.`]);
+    store.beforeIssueWrite(issue);
+    issue.securityLevelId = level?.id ?? null;
+    issue.updated = this.runtime.deps.now();
+    store.bump(issue.id);
+  }
+
   deleteIssue(as: string, ref: string, deleteSubtasks = true): void {
     deleteIssue(this.runtime.deps, { user: this.user(as), origin: "control", version: 2 }, this.issue(ref), deleteSubtasks);
   }

@@ -184,6 +184,31 @@ describe.skipIf(skipWithoutShared(directory, OPENAPI_DOCUMENTS))("Cloud response
     expectConformant();
   });
 
+  it("answers for a team-managed project (its own types, statuses, fields and workflow) in documented shapes", async () => {
+    const project = json<{ id: string; simplified: boolean; style: string; issueTypes: { id: string; hierarchyLevel: number }[] }>(await client.get("/rest/api/3/project/NOVA"));
+    expect([project.simplified, project.style]).toEqual([true, "next-gen"]);
+    const epicType = project.issueTypes.find((type) => type.hierarchyLevel === 1);
+    const storyType = project.issueTypes.find((type) => type.hierarchyLevel === 0);
+    for (const path of [
+      "/rest/api/3/project/NOVA/statuses",
+      `/rest/api/3/issuetype/project?projectId=${project.id}`,
+      `/rest/api/3/issuetype/project?projectId=${project.id}&level=1`,
+      `/rest/api/3/issue/createmeta/NOVA/issuetypes/${epicType?.id ?? ""}`,
+    ]) {
+      expect((await client.get(path)).status, path).toBe(200);
+    }
+    const points = json<{ id: string; name: string; scope?: { project: { id: string } } }[]>(await client.get("/rest/api/3/field")).find((field) => field.name === "Story point estimate" && field.scope?.project.id === project.id);
+    const epic = await client.post("/rest/api/3/issue", { fields: { project: { key: "NOVA" }, issuetype: { id: epicType?.id }, summary: "Team-managed epic" } });
+    expect(epic.status, epic.text).toBe(201);
+    const child = await client.post("/rest/api/3/issue", { fields: { project: { key: "NOVA" }, issuetype: { id: storyType?.id }, summary: "Child", parent: { key: json<{ key: string }>(epic).key }, [points?.id ?? "missing"]: 3 } });
+    expect(child.status, child.text).toBe(201);
+    const key = json<{ key: string }>(child).key;
+    const transitions = json<{ transitions: { id: string; to: { name: string } }[] }>(await client.get(`/rest/api/3/issue/${key}/transitions`)).transitions;
+    const done = transitions.find((transition) => transition.to.name === "Done");
+    expect((await client.post(`/rest/api/3/issue/${key}/transitions`, { transition: { id: done?.id } })).status).toBe(204);
+    expectConformant();
+  });
+
   it("answers rejected requests with Jira's error bodies and statuses", async () => {
     const cases: [string, string, unknown, number][] = [
       ["POST", "/rest/api/3/issue/TETH-2/transitions", { transition: "11" }, 400],

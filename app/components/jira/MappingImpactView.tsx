@@ -10,8 +10,26 @@ const changeLabel: Record<MappingImpact["changedFields"][number]["change"], stri
   values: "value map changed",
 };
 
-/** What saving would change (the dry run's answer): fields, and the linked use cases that will re-sync. */
+/** What saving would change (the dry run's answer): fields, the linked use cases that will re-sync, and what is left out on purpose. */
 export function MappingImpactView({ impact }: { impact: MappingImpact }) {
+  const notes = impact.notes ?? [];
+  return (
+    <>
+      <ChangesView impact={impact} />
+      {notes.length > 0 && (
+        <Alert color="gray" mt="xs" title="Not synced in every project" data-testid="jira-mapping-notes">
+          {notes.map((note) => (
+            <Text size="sm" key={note.path}>
+              {note.message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </>
+  );
+}
+
+function ChangesView({ impact }: { impact: MappingImpact }) {
   if (impact.changedFields.length === 0) {
     return (
       <Alert color="gray" title="Nothing changes for linked use cases" data-testid="jira-mapping-impact" data-affected={0}>

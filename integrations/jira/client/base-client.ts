@@ -95,7 +95,7 @@ export abstract class BaseJiraClient implements JiraClient {
 
   async getProject(projectKey: string): Promise<t.JiraProject> {
     const project = await this.projectWire(projectKey);
-    return { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey };
+    return { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey, teamManaged: project.simplified === true || project.style === "next-gen" };
   }
 
   async issueTypesForProject(projectKey: string): Promise<t.JiraIssueType[]> {

@@ -45,7 +45,12 @@ export function findStoryPointsField(fields: JiraField[]): JiraField | null {
   );
 }
 
-export function findFieldRoles(fields: JiraField[]): FieldRoles {
+/**
+ * Roles of the site-wide fields. A team-managed project's own fields (`scopeProjectId`) are left
+ * out: they exist in that project only (integrations/jira/sync/project-fields.ts finds those).
+ */
+export function findFieldRoles(all: JiraField[]): FieldRoles {
+  const fields = all.filter((field) => field.scopeProjectId === null || field.scopeProjectId === undefined);
   return {
     epicLink: findEpicLinkField(fields)?.id ?? null,
     epicName: findEpicNameField(fields)?.id ?? null,

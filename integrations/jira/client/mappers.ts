@@ -44,6 +44,7 @@ export function toField(f: FieldWire): JiraField {
           system: f.schema.system ?? null,
         }
       : null,
+    scopeProjectId: f.scope?.project?.id ?? null,
   };
 }
 

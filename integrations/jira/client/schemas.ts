@@ -54,6 +54,9 @@ export const projectSchema = z.object({
   name: z.string(),
   projectTypeKey: optionalString,
   issueTypes: z.array(issueTypeSchema).optional(),
+  /** Cloud: true for a team-managed (next-gen) project. */
+  simplified: z.boolean().optional(),
+  style: z.string().optional(),
 });
 
 /** Cloud's paged lists (`PageBean…`): `isLast` may be missing on old endpoints. */
@@ -81,6 +84,8 @@ export const fieldSchema = z.object({
       system: z.string().optional(),
     })
     .optional(),
+  /** Cloud: a team-managed project's own field names its project. */
+  scope: z.object({ type: z.string().optional(), project: z.object({ id: idSchema }).optional() }).optional(),
 });
 
 export type FieldWire = z.infer<typeof fieldSchema>;
@@ -142,14 +147,19 @@ const changelogSchema = z.object({
       created: z.string(),
       author: userSchema.nullish(),
       items: z.array(
-        z.object({
-          field: z.string(),
-          fieldId: optionalString,
-          from: z.union([z.string(), z.number()]).nullish(),
-          fromString: optionalString,
-          to: z.union([z.string(), z.number()]).nullish(),
-          toString: optionalString,
-        }),
+        // An item without `toString` (a cleared field: Jira leaves absent values out) must not be read
+        // as Object.prototype.toString: parse a prototype-less copy.
+        z.preprocess(
+          (item) => (item !== null && typeof item === "object" ? Object.assign(Object.create(null) as object, item) : item),
+          z.object({
+            field: z.string(),
+            fieldId: optionalString,
+            from: z.union([z.string(), z.number()]).nullish(),
+            fromString: optionalString,
+            to: z.union([z.string(), z.number()]).nullish(),
+            toString: optionalString,
+          }),
+        ),
       ),
     }),
   ),

@@ -64,6 +64,16 @@ describe("issue parsing", () => {
     expect(issue.fields.customfield_10200).toBe("9223372036854775807");
   });
 
+  it("reads a changelog item of a cleared field (no toString) as null, not as Object.prototype.toString", () => {
+    const parsed = issueSchema.parse({
+      id: "10001",
+      key: "NOVA-1",
+      fields: {},
+      changelog: { histories: [{ id: "1", created: "2026-11-28T10:00:00.000+0000", items: [{ field: "description", fieldId: "description", fromString: "old text" }] }] },
+    });
+    expect(parsed.changelog?.histories[0]?.items[0]).toMatchObject({ fromString: "old text", toString: null });
+  });
+
   it("rejects an issue without a key (a typed BAD_RESPONSE upstream, never a crash)", () => {
     expect(issueSchema.safeParse({ id: "1", fields: {} }).success).toBe(false);
   });

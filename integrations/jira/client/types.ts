@@ -75,6 +75,8 @@ export type JiraProject = {
   key: string;
   name: string;
   projectTypeKey: string | null;
+  /** Cloud team-managed (next-gen, `simplified: true`): its own issue types, statuses and fields. */
+  teamManaged?: boolean;
 };
 
 export type JiraIssueType = {
@@ -101,6 +103,8 @@ export type JiraField = {
   schema: JiraFieldSchema | null;
   /** JQL names, e.g. `cf[10014]`, `"Epic Link"`. */
   clauseNames: string[];
+  /** Set for a team-managed project's own field: it exists in that project only. */
+  scopeProjectId?: string | null;
 };
 
 /** Custom fields Tether needs, found by schema type first and name second (null: not on this Jira). */

@@ -1,6 +1,7 @@
-import type { FieldMappingEntry, JiraMapping, SyncField } from "../../../common/contracts/jira-mapping.ts";
+import type { FieldMappingEntry, JiraMapping, ProjectMapping, StatusMapEntry, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import type { Priority } from "../../../common/contracts/use-cases.ts";
 import { statusesFor, type SyncMetadata } from "./mapping-metadata.ts";
+import { fieldExistsIn, storyPointsFieldOf, wsjfFieldOf } from "./project-mapping.ts";
 
 export type TetherStatus = { id: string; name: string; category: string };
 
@@ -8,7 +9,7 @@ const jiraCategoryOf: Record<string, string> = { todo: "new", in_progress: "inde
 const priorities: Priority[] = ["lowest", "low", "medium", "high", "highest"];
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function defaultFields(metadata: SyncMetadata): FieldMappingEntry[] {
+function defaultFields(metadata: SyncMetadata, projectKeys: readonly string[]): FieldMappingEntry[] {
   const fields: FieldMappingEntry[] = [
     { tetherField: "title", jiraField: "summary", direction: "both" },
     { tetherField: "description", jiraField: "description", direction: "both" },
@@ -16,9 +17,12 @@ function defaultFields(metadata: SyncMetadata): FieldMappingEntry[] {
     { tetherField: "assignee", jiraField: "assignee", direction: "both" },
     { tetherField: "priority", jiraField: "priority", direction: "both" },
   ];
-  if (metadata.fieldRoles.storyPoints) fields.push({ tetherField: "storyPoints", jiraField: metadata.fieldRoles.storyPoints, direction: "both" });
-  const wsjf = metadata.fields.find((f) => f.custom && f.schema?.type === "number" && /wsjf/i.test(f.name));
-  if (wsjf) fields.push({ tetherField: "wsjf", jiraField: wsjf.id, direction: "to_jira" });
+  // The default project's field first; else another project's (the default one then leaves it out).
+  const first = (find: (key: string) => string | null) => projectKeys.map(find).find((id) => id !== null) ?? null;
+  const storyPoints = projectKeys.length > 0 ? first((key) => storyPointsFieldOf(metadata, key)) : metadata.fieldRoles.storyPoints;
+  if (storyPoints) fields.push({ tetherField: "storyPoints", jiraField: storyPoints, direction: "both" });
+  const wsjf = projectKeys.length > 0 ? first((key) => wsjfFieldOf(metadata, key)) : (metadata.fields.find((f) => f.custom && f.schema?.type === "number" && /wsjf/i.test(f.name))?.id ?? null);
+  if (wsjf) fields.push({ tetherField: "wsjf", jiraField: wsjf, direction: "to_jira" });
   const add = (tetherField: SyncField, jiraField: string) => {
     if (metadata.fields.some((f) => f.id === jiraField)) fields.push({ tetherField, jiraField, direction: "both" });
   };
@@ -27,27 +31,58 @@ function defaultFields(metadata: SyncMetadata): FieldMappingEntry[] {
   return fields;
 }
 
-/**
- * The proposed mapping for a workspace that has none: the project's Epic type, the usual field
- * pairs, statuses matched by name (else by category), priorities by name.
- */
-export function defaultMapping(metadata: SyncMetadata, projectKey: string, tetherStatuses: readonly TetherStatus[]): JiraMapping {
-  const project = metadata.projectDetails[projectKey];
-  const issueTypeId = project?.epicTypeId ?? project?.issueTypes[0]?.id ?? "";
+function defaultStatusMap(metadata: SyncMetadata, projectKey: string, issueTypeId: string, tetherStatuses: readonly TetherStatus[]): StatusMapEntry[] {
   const jiraStatuses = statusesFor(metadata, projectKey, issueTypeId);
   const usedJiraStatuses = new Set<string>();
-  const statusMap = tetherStatuses.flatMap((status) => {
+  return tetherStatuses.flatMap((status) => {
     const match = jiraStatuses.find((j) => same(j.name, status.name)) ?? jiraStatuses.find((j) => j.categoryKey === jiraCategoryOf[status.category]);
     if (!match) return [];
     const preferred = !usedJiraStatuses.has(match.id);
     usedJiraStatuses.add(match.id);
     return [{ tetherStatusId: status.id, jiraStatusId: match.id, preferred }];
   });
+}
+
+const epicTypeOf = (metadata: SyncMetadata, projectKey: string) => {
+  const project = metadata.projectDetails[projectKey];
+  return project?.epicTypeId ?? project?.issueTypes[0]?.id ?? "";
+};
+
+/**
+ * Per project, what differs from the workspace-wide mapping: a field it has under another id
+ * (a team-managed project's own "Story point estimate"), a field it lacks (null: not synced there,
+ * and said so), and — for the other projects — their Epic type and status map.
+ */
+function projectOverrides(metadata: SyncMetadata, base: JiraMapping, tetherStatuses: readonly TetherStatus[]): ProjectMapping[] {
+  return Object.keys(metadata.projectDetails).flatMap((projectKey): ProjectMapping[] => {
+    const fields = base.fields.flatMap((entry) => {
+      const own = entry.tetherField === "storyPoints" ? storyPointsFieldOf(metadata, projectKey) : fieldExistsIn(metadata, projectKey, entry.jiraField) ? entry.jiraField : null;
+      return own === entry.jiraField ? [] : [{ tetherField: entry.tetherField, jiraField: own }];
+    });
+    if (projectKey === base.projectKey) return fields.length > 0 ? [{ projectKey, fields, statusMap: [] }] : [];
+    const issueTypeId = epicTypeOf(metadata, projectKey);
+    const ids = (key: string, type: string) => statusesFor(metadata, key, type).map((s) => s.id).join(",");
+    const sameStatuses = ids(projectKey, issueTypeId) === ids(base.projectKey, base.issueTypeId);
+    return [{ projectKey, issueTypeId, fields, statusMap: sameStatuses ? [] : defaultStatusMap(metadata, projectKey, issueTypeId, tetherStatuses) }];
+  });
+}
+
+/**
+ * The proposed mapping for a workspace that has none: the project's Epic type, the usual field
+ * pairs, statuses matched by name (else by category), priorities by name; and for every other
+ * project of the connection what differs there (its Epic type, statuses and fields).
+ */
+export function defaultMapping(metadata: SyncMetadata, projectKey: string, tetherStatuses: readonly TetherStatus[]): JiraMapping {
+  const issueTypeId = epicTypeOf(metadata, projectKey);
+  const projectKeys = [projectKey, ...Object.keys(metadata.projectDetails).filter((key) => key !== projectKey)].filter((key) => metadata.projectDetails[key]);
+  const statusMap = defaultStatusMap(metadata, projectKey, issueTypeId, tetherStatuses);
   // By name (Cloud's Highest…Lowest); else by rank, as Jira lists priorities highest first (Blocker, Critical, Major…).
   const byRank = [...priorities].reverse();
   const priorityMap = priorities.flatMap((priority) => {
     const match = metadata.priorities.find((p) => same(p.name, priority)) ?? metadata.priorities[byRank.indexOf(priority)];
     return match ? [{ priority, jiraPriorityId: match.id, preferred: true }] : [];
   });
-  return { projectKey, issueTypeId, fields: defaultFields(metadata), statusMap, priorityMap, userMap: [], conflictPolicy: "newest_wins" };
+  const base: JiraMapping = { projectKey, issueTypeId, fields: defaultFields(metadata, projectKeys), statusMap, priorityMap, userMap: [], conflictPolicy: "newest_wins" };
+  const projects = projectOverrides(metadata, base, tetherStatuses);
+  return projects.length > 0 ? { ...base, projects } : base;
 }

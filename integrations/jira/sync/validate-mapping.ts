@@ -1,6 +1,7 @@
 import type { JiraMapping, MappingProblem } from "../../../common/contracts/jira-mapping.ts";
 import { syncFieldSpecs } from "./field-kinds.ts";
 import { statusesFor, type SyncMetadata } from "./mapping-metadata.ts";
+import { validateProjects } from "./validate-projects.ts";
 
 /** System fields every Jira has, whatever the field list says. */
 const systemFieldTypes: Record<string, string> = {
@@ -64,5 +65,6 @@ export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, te
     if (users.has(entry.jiraUserId)) problem(`userMap.${index}.jiraUserId`, "duplicate_user", `Jira user ${entry.jiraUserId} is mapped to two members; a Jira user stands for one member.`);
     users.add(entry.jiraUserId);
   });
+  problems.push(...validateProjects(mapping, metadata, tetherStatusIds));
   return problems;
 }

@@ -15,14 +15,15 @@ export const MAX_CHILDREN = 10_000;
 // First key of the two-key advisory lock: the namespace of Epic listing fills (link locks use 74_201).
 const FILL_LOCK_NAMESPACE = 74_209;
 
-export type FillTarget = { linkId: string; workspaceId: string; epicKey: string; client: () => JiraClient };
+/** `storyPointsField`: the Epic's project's own (a team-managed project's "Story point estimate"); absent: the site's. */
+export type FillTarget = { linkId: string; workspaceId: string; epicKey: string; client: () => JiraClient; storyPointsField?: string | null };
 
 export const isUsable = (snapshot: EpicSnapshot | undefined, epicKey: string, now: Date): boolean =>
   !!snapshot && snapshot.epic_key === epicKey && snapshot.invalidated_at === null && snapshot.fresh_until > now;
 
 /** Walks the Epic's children in rank order, one page in memory at a time, keeping the listed fields only. */
-async function readEpic(client: JiraClient, epicKey: string): Promise<{ rows: EpicIssueRow[]; truncated: boolean }> {
-  const roles = await client.fieldRoles();
+async function readEpic(client: JiraClient, epicKey: string, storyPointsField: string | null | undefined): Promise<{ rows: EpicIssueRow[]; truncated: boolean }> {
+  const roles = { ...(await client.fieldRoles()), ...(storyPointsField !== undefined ? { storyPoints: storyPointsField } : {}) };
   const jql = rankedChildrenJql(await client.epicChildrenJql(epicKey));
   const fields = listingFields(roles);
   const rows: EpicIssueRow[] = [];
@@ -57,7 +58,7 @@ async function fillOnce(deps: AppDeps, target: FillTarget, askedAt: Date, force:
       return { snapshot: current, truncated: false };
     }
     const fetchedAt = new Date();
-    const { rows, truncated } = await readEpic(target.client(), target.epicKey);
+    const { rows, truncated } = await readEpic(target.client(), target.epicKey, target.storyPointsField);
     await deps.db.transaction().execute(async (trx) => {
       await replaceSnapshot(
         trx,

@@ -14,6 +14,8 @@ import { authoriseUseCase, type UseCaseCaller, useCaseNotFound } from "../use-ca
 import { jiraClientFor } from "./client-for.ts";
 import { decodeCursor, encodeCursor } from "./epic-listing-cursor.ts";
 import { fillSnapshot, isUsable, MAX_CHILDREN } from "./epic-listing-fill.ts";
+import { readJiraMetadata } from "../../models/jira-metadata.ts";
+import { storyPointsFieldOf } from "../../../integrations/jira/sync/project-mapping.ts";
 
 /** Admins and Moderators on every use case they can read, Members on use cases assigned to them, Visitors never. */
 export function mayListEpicIssues(role: Role, userId: string, facts: UseCaseAccessFacts): boolean {
@@ -78,7 +80,10 @@ export async function listEpicIssues(deps: AppDeps, caller: UseCaseCaller, useCa
   // Paging on (a cursor) keeps serving the snapshot the first page came from while it is retained.
   if (force || !(isUsable(snapshot, epicKey, askedAt) || (after && snapshot?.epic_key === epicKey))) {
     try {
-      snapshot = (await fillSnapshot(deps, { linkId: link.id, workspaceId: caller.workspaceId, epicKey, client: () => jiraClientFor(deps, connection, { maxAttempts: 2 }) }, { force, askedAt })).snapshot;
+      // A team-managed project estimates in its own field, not the site's.
+      const metadata = await readJiraMetadata(deps.db, connection.id);
+      const storyPointsField = metadata?.projectDetails[link.project_key]?.project.teamManaged ? { storyPointsField: storyPointsFieldOf(metadata, link.project_key) } : {};
+      snapshot = (await fillSnapshot(deps, { linkId: link.id, workspaceId: caller.workspaceId, epicKey, client: () => jiraClientFor(deps, connection, { maxAttempts: 2 }), ...storyPointsField }, { force, askedAt })).snapshot;
     } catch (error) {
       const failure = jiraFailure(error, connection, snapshot);
       if (!failure) throw error;

@@ -1,3 +1,4 @@
+import { mappedProjects, mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import { ImportBody, type ImportPreview, type SyncJobProgress } from "../../../common/contracts/jira-reconcile.ts";
 import { type JiraError, isJiraError } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
@@ -21,7 +22,10 @@ export function epicJql(userJql: string, setup: Pick<SyncSetup, "mapping" | "con
   const order = /\s+order\s+by\s+[^"']*$/i.exec(userJql);
   const where = order ? userJql.slice(0, order.index) : userJql;
   const projects = [...new Set([setup.mapping.projectKey, ...setup.connection.project_keys])].map((k) => JSON.stringify(k)).join(", ");
-  return `(${where.trim()}) AND project in (${projects}) AND issuetype = ${JSON.stringify(setup.mapping.issueTypeId)}${order ? order[0] : " ORDER BY key ASC"}`;
+  // Each mapped project's Epic type (a team-managed project has its own).
+  const types = [...new Set(mappedProjects(setup.mapping).map((key) => mappingForProject(setup.mapping, key).issueTypeId))];
+  const issueType = types.length === 1 ? `issuetype = ${JSON.stringify(types[0])}` : `issuetype in (${types.map((id) => JSON.stringify(id)).join(", ")})`;
+  return `(${where.trim()}) AND project in (${projects}) AND ${issueType}${order ? order[0] : " ORDER BY key ASC"}`;
 }
 
 async function requireSetup(deps: AppDeps, workspaceId: string): Promise<SyncSetup> {

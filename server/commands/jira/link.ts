@@ -16,6 +16,7 @@ import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import { authoriseUseCase, type UseCaseCaller, useCaseNotFound } from "../use-case-access.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { syncLink } from "./sync-link.ts";
+import { mappedProjects } from "../../../integrations/jira/sync/project-mapping.ts";
 
 /** Visitors see nothing of the integration: for them it does not exist (404). */
 async function authoriseIntegration(deps: AppDeps, caller: UseCaseCaller, useCaseId: string, action: "read" | "integration.link" | "integration.sync") {
@@ -58,6 +59,12 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
   if (!features.toJira) throw new AppError("feature_disabled", "“Tether → Jira” is switched off for this workspace. An Admin can switch it on under Settings → Jira.");
   if (await findLinkByUseCase(deps.db, caller.workspaceId, useCaseId)) throw new AppError("already_linked", "This use case is already linked to a Jira issue. Unlink it first.");
   let target: { id: string; key: string; projectKey: string } | null = null;
+  const createIn = "create" in body ? (body.projectKey ?? mapping.projectKey) : mapping.projectKey;
+  if (!mappedProjects(mapping).includes(createIn)) {
+    throw new AppError("jira_project_not_mapped", `The mapping creates Epics in ${mappedProjects(mapping).join(", ")}, not in ${createIn}. Add ${createIn} to the mapping's projects first (Settings → Jira → Mapping).`, [
+      { path: "projectKey", code: "project_not_mapped", message: `project ${createIn} is not mapped` },
+    ]);
+  }
   if ("issueKey" in body) {
     const client = jiraClientFor(deps, connection);
     try {
@@ -70,7 +77,7 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
       if (isJiraError(error)) throw new AppError("jira_failed", explainJiraError(error, { baseUrl: connection.base_url }).message, { jiraCode: error.code }, { cause: error });
       throw error;
     }
-    if (!connection.project_keys.includes(target.projectKey) && target.projectKey !== mapping.projectKey) {
+    if (!connection.project_keys.includes(target.projectKey) && !mappedProjects(mapping).includes(target.projectKey)) {
       throw new AppError("jira_project_not_mapped", `${target.key} is in project ${target.projectKey}, which this workspace's connection does not sync (${connection.project_keys.join(", ") || "none"}).`, [
         { path: "issueKey", code: "project_not_mapped", message: `project ${target.projectKey} is not synced` },
       ]);
@@ -82,7 +89,7 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
     const inserted = await insertLink(trx, {
       workspaceId: caller.workspaceId,
       useCaseId,
-      projectKey: target?.projectKey ?? mapping.projectKey,
+      projectKey: target?.projectKey ?? createIn,
       state: target ? "pending" : "creating",
       createdBy: caller.userId,
       ...(target ? { issueId: target.id, issueKey: target.key } : {}),

@@ -3,6 +3,8 @@ import type { JiraMapping, MappingImpact, MappingProblem, MappingResponse, SyncF
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import { defaultMapping } from "../../../integrations/jira/sync/default-mapping.ts";
 import { validateMapping } from "../../../integrations/jira/sync/validate-mapping.ts";
+import { mappingNotes } from "../../../integrations/jira/sync/validate-projects.ts";
+import { mappedProjects, mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { recordAudit } from "../../models/audit-log.ts";
@@ -37,7 +39,7 @@ export async function getMapping(deps: AppDeps, workspaceId: string): Promise<Ma
     saved: stored !== null,
     version: stored?.version ?? 0,
     unmatchedUsers: directory.unmatched(),
-    warnings: validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id))),
+    warnings: [...validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id))), ...mappingNotes(mapping, metadata)],
   };
 }
 
@@ -87,8 +89,12 @@ export async function saveMapping(deps: AppDeps, caller: { userId: string; works
   const { connection, metadata } = await requireConnectionAndMetadata(deps, caller.workspaceId);
   const statuses = await listStatuses(deps.db, caller.workspaceId);
   const links = await linksOfWorkspace(deps.db, caller.workspaceId);
-  let problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)));
-  if (problems.length === 0) problems = await screenProblems(deps, connection, mapping, links.find((l) => l.issue_key)?.issue_key ?? null);
+  const problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)));
+  // Each mapped project's screens, with the mapping as it applies there (a sample linked issue of that project, else its create screen).
+  for (const projectKey of problems.length === 0 ? mappedProjects(mapping) : []) {
+    const sample = links.find((l) => l.issue_key && l.project_key === projectKey)?.issue_key ?? null;
+    problems.push(...(await screenProblems(deps, connection, mappingForProject(mapping, projectKey), sample)));
+  }
   if (problems.length > 0) {
     throw new AppError("mapping_invalid", `The mapping cannot be saved: ${problems.map((p) => `${p.path}: ${p.message}`).join(" ")}`, problems);
   }
@@ -101,7 +107,7 @@ export async function saveMapping(deps: AppDeps, caller: { userId: string; works
       if (record) affected.push({ useCaseId: link.use_case_id, key: presentUseCase(record).key, issueKey: link.issue_key, fields: changedFields.map((c) => c.tetherField) });
     }
   }
-  const impact: MappingImpact = { linkedUseCases: links.length, changedFields, affected };
+  const impact: MappingImpact = { linkedUseCases: links.length, notes: mappingNotes(mapping, metadata), changedFields, affected };
   if (options.dryRun) return { impact, version: null };
   const version = await deps.db.transaction().execute(async (trx) => {
     const saved = await saveMappingRow(trx, caller.workspaceId, caller.userId, mapping, options.version);

@@ -45,7 +45,7 @@ async function projectMetadata(client: JiraClient, projectKey: string): Promise<
     boardsWithSprints.push({ ...board, sprints });
   }
   return {
-    project: { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey },
+    project: { id: project.id, key: project.key, name: project.name, projectTypeKey: project.projectTypeKey, teamManaged: project.teamManaged },
     issueTypes: issueTypes.map((t) => ({ id: t.id, name: t.name, subtask: t.subtask, hierarchyLevel: t.hierarchyLevel })),
     epicTypeId: epicType?.id ?? null,
     statuses,
@@ -72,7 +72,7 @@ export async function refreshMetadata(deps: AppDeps, row: ConnectionRow): Promis
     for (const key of row.project_keys) projectDetails[key] = await projectMetadata(client, key);
     return await saveJiraMetadata(deps.db, row.id, {
       projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })),
-      fields: fields.map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema })),
+      fields: fields.map((f) => ({ id: f.id, name: f.name, custom: f.custom, schema: f.schema, scopeProjectId: f.scopeProjectId })),
       fieldRoles,
       priorities: priorities.map((p) => ({ id: p.id, name: p.name })),
       statuses: statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.categoryKey })),

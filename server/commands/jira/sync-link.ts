@@ -1,6 +1,7 @@
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts";
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
+import { mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { clearPushRequest, findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
@@ -8,6 +9,7 @@ import { recordSyncLog } from "../../models/jira-sync-log.ts";
 import { findUseCase } from "../../models/use-cases.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
 import { ensureEpic } from "./create-epic.ts";
+import { diagnoseMissingIssue } from "./diagnose-missing.ts";
 import { withLinkLock } from "./link-lock.ts";
 import { richTextCodec } from "./rich-text.ts";
 import { carryChanges } from "./sync-apply.ts";
@@ -50,7 +52,9 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
   if (!record) return { outcome: "skipped" };
   const useCase = presentUseCase(record);
   const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
-  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
+  // The mapping as it applies in the link's project (its Epic type, statuses and fields).
+  const mapping = mappingForProject(setup.mapping, link.project_key);
+  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
   let current: JiraLinkRow = link;
   const operation = link.issue_key ? "sync" : "create";
   try {
@@ -60,7 +64,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
         await updateLink(deps.db, link.id, { state: "pending", state_code: "feature_off", state_reason: message });
         return { outcome: "skipped" };
       }
-      const creation = await ensureEpic(deps, setup.client, current, setup.mapping, useCase, context);
+      const creation = await ensureEpic(deps, setup.client, current, mapping, useCase, context);
       if (creation.kind === "wait") {
         await updateLink(deps.db, link.id, { state: "creating", state_code: "create_unconfirmed", state_reason: creation.reason });
         return { outcome: "waiting", rerunAt: creation.until };
@@ -78,7 +82,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
       current = { ...current, issue_id: creation.issueId, issue_key: creation.issueKey, base: creation.base };
     }
     const issueKey = current.issue_key!;
-    const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(setup.mapping), expandChangelog: true });
+    const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(mapping), expandChangelog: true });
     const updatedAt = issue.updated ? Date.parse(issue.updated) : null;
     if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime() && current.attempts < MAX_STALE_READS) {
       // Jira served an older state than one already applied (SYNC-PITFALLS 15): read again shortly.
@@ -119,7 +123,9 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     return { outcome: result.blocked ? "blocked" : "ok" };
   } catch (error) {
     if (!isJiraError(error)) throw error;
-    const failure = classifyJiraFailure(error, { baseUrl: setup.connection.base_url, issueKey: current.issue_key, operation });
+    let failure = classifyJiraFailure(error, { baseUrl: setup.connection.base_url, issueKey: current.issue_key, operation });
+    // A 404 on the issue: deleted, or hidden from the account? Say which where Jira lets us tell.
+    if (failure.state === "broken") failure = { ...failure, ...(await diagnoseMissingIssue(deps.db, setup.client, setup.connection, current)) };
     const attempts = current.attempts + 1;
     await updateLink(deps.db, link.id, { state: current.issue_key || failure.state !== "broken" ? failure.state : "blocked", state_code: failure.code, state_reason: failure.message, attempts });
     await recordSyncLog(deps.db, {

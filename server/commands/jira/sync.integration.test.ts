@@ -1,16 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseJiraResponse } from "../../../common/contracts/jira-sync.ts";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
-import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
+import { eventually, setUpSync, syncVariants, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 import { listStatuses } from "../statuses.ts";
 import { syncLink } from "./sync-link.ts";
 
-/** Tether → Jira against the simulator over real HTTP, real PostgreSQL and a real worker, both flavours. */
-describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%s)", (flavor) => {
+/**
+ * Tether → Jira against the simulator over real HTTP, real PostgreSQL and a real worker, both
+ * flavours and (Cloud) both project kinds. Tests that do not depend on the project's kind (queue,
+ * locks, rate limits, roles) run once per flavour, in the company-managed variant.
+ */
+describe.each(syncVariants)("sync engine, Tether → Jira ($flavor, $kind-managed project)", ({ flavor, kind }) => {
   let f: SyncFixture;
   beforeAll(async () => {
-    f = await setUpSync(flavor);
+    f = await setUpSync(flavor, { kind });
   });
+  const anyKind = kind === "company" ? it : it.skip;
   afterAll(async () => f?.close());
 
   const statusId = async (name: string) => (await listStatuses(f.app.deps.db, f.workspaceId)).find((s) => s.name === name)!.id;
@@ -34,7 +39,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     const linked = await f.link(useCase.id, { create: true });
     expect(linked.status, JSON.stringify(linked.body)).toBe(201);
     const key = linked.body.link.issueKey!;
-    expect(key).toMatch(/^TETH-\d+$/);
+    expect(key).toMatch(new RegExp(`^${f.projectKey}-\\d+$`));
     expect(linked.body.link.issueUrl).toBe(`${f.sim.url}/browse/${key}`);
     const issue = f.sim.control.issue(key);
     expect(issue.summary).toBe("Churn prediction");
@@ -69,12 +74,12 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     const useCase = await f.createUseCase({ title: "Fraud rules" });
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     await patch(useCase, { statusId: await statusId("Done") });
-    await eventually(() => expect(f.sim.control.issue(key).statusId).toBe("10002"));
+    await eventually(() => expect(f.sim.control.issue(key).statusId).toBe(f.jiraStatusId("Done")));
     expect(f.sim.control.issue(key).resolutionId).not.toBeNull();
     await eventually(async () => expect((await jiraState(useCase.id)).body.link?.state).toBe("ok"));
   });
 
-  it("coalesces quick edits: 10 saves make at most 2 Jira writes and the last value wins", async () => {
+  anyKind("coalesces quick edits: 10 saves make at most 2 Jira writes and the last value wins", async () => {
     const useCase = await f.createUseCase({ title: "Edit 0" });
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     f.sim.control.clearWriteCounts();
@@ -92,7 +97,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
 
   it("links an existing issue by key, refusing unknown keys and a second link", async () => {
     const first = await f.createUseCase({ title: "Existing epic" });
-    const epic = f.sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { id: f.mapping.issueTypeId }, summary: "Made in Jira", ...(flavor === "datacenter" ? { customfield_10102: "Made in Jira" } : {}) });
+    const epic = f.sim.control.createIssue("ada", { project: { key: f.projectKey }, issuetype: { id: f.mapping.issueTypeId }, summary: "Made in Jira", ...(flavor === "datacenter" ? { customfield_10102: "Made in Jira" } : {}) });
     const linked = await f.link(first.id, { issueKey: epic.key });
     expect(linked.status, JSON.stringify(linked.body)).toBe(201);
     // A freshly linked issue takes Tether's values where Tether leads.
@@ -128,7 +133,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     const useCase = await f.createUseCase({ title: "Screen check", storyPoints: 3 });
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     const storyPoints = f.mapping.fields.find((m) => m.tetherField === "storyPoints")!.jiraField;
-    f.sim.control.removeScreenField({ project: "TETH", issueType: f.mapping.issueTypeId }, "edit", storyPoints);
+    f.sim.control.removeScreenField({ project: f.projectKey, issueType: f.mapping.issueTypeId }, "edit", storyPoints);
     try {
       const saved = await patch(useCase, { storyPoints: 13 });
       expect(saved.storyPoints).toBe(13);
@@ -141,7 +146,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
       expect(blocked.stateReason).toContain(storyPoints);
       expect(f.sim.control.issue(key).custom[storyPoints]).toBe(3);
     } finally {
-      f.sim.control.putScreenField({ project: "TETH", issueType: f.mapping.issueTypeId }, "edit", storyPoints);
+      f.sim.control.putScreenField({ project: f.projectKey, issueType: f.mapping.issueTypeId }, "edit", storyPoints);
     }
   });
 
@@ -160,7 +165,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     expect(f.sim.control.writesPerIssue()).toEqual({});
   });
 
-  it("runs one sync per issue at a time, across concurrent runs: a change is written once", async () => {
+  anyKind("runs one sync per issue at a time, across concurrent runs: a change is written once", async () => {
     const useCase = await f.createUseCase({ title: "Serial" });
     const link = (await f.link(useCase.id, { create: true })).body.link;
     // Change the use case underneath (no push scheduled), then let five runs race for the link.
@@ -176,7 +181,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     expect(puts).toHaveLength(1);
   });
 
-  it("backs off while Jira rate-limits, keeps the save, and catches up afterwards", async () => {
+  anyKind("backs off while Jira rate-limits, keeps the save, and catches up afterwards", async () => {
     const useCase = await f.createUseCase({ title: "Limited" });
     const link = (await f.link(useCase.id, { create: true })).body.link;
     f.sim.control.setFaults({ rateLimitRate: 1, retryAfterSeconds: 1 });
@@ -195,7 +200,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     expect(f.sim.control.issue(link.issueKey!).summary).toBe("Limited, edited");
   });
 
-  it("holds Tether changes while “Tether → Jira” is off, says so, and sends them when it is on again", async () => {
+  anyKind("holds Tether changes while “Tether → Jira” is off, says so, and sends them when it is on again", async () => {
     const useCase = await f.createUseCase({ title: "Held back" });
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     expect((await f.admin.client.patch(`${f.jiraBase}/features`, { toJira: false })).status).toBe(200);
@@ -212,7 +217,7 @@ describe.each(["cloud", "datacenter"] as const)("sync engine, Tether → Jira (%
     expect(f.sim.control.issue(key).summary).toBe("Held back, edited");
   });
 
-  it("gives each role its rights: Visitors see nothing, Members only their assigned use cases", async () => {
+  anyKind("gives each role its rights: Visitors see nothing, Members only their assigned use cases", async () => {
     const useCase = await f.createUseCase({ title: "Roles", visibility: "public" });
     expect((await f.visitor.client.get(`${f.base}/${useCase.id}/jira`)).status).toBe(404);
     expect((await f.member.client.post(`${f.base}/${useCase.id}/jira/link`, { create: true })).status).toBe(403);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { isJiraError, type JiraClient, type JiraWebhook } from "../../../integrations/jira/client/index.ts";
+import { mappedProjects } from "../../../integrations/jira/sync/project-mapping.ts";
 import { subscribedEvents } from "../../../integrations/jira/webhooks/delivery.ts";
 import type { AppDeps } from "../../deps.ts";
 import { loadFeatures } from "../../models/integration-features.ts";
@@ -16,7 +17,7 @@ const quoteKey = (key: string) => (/^[A-Z][A-Z0-9_]*$/.test(key) ? key : `"${key
 export async function webhookJql(deps: AppDeps, endpoint: Pick<WebhookEndpointRow, "custom_jql" | "workspace_id">, connection: ConnectionRow | undefined): Promise<string> {
   if (endpoint.custom_jql) return endpoint.custom_jql;
   const mapping = await findMapping(deps.db, endpoint.workspace_id);
-  const keys = mapping ? [mapping.mapping.projectKey] : (connection?.project_keys ?? []);
+  const keys = mapping ? mappedProjects(mapping.mapping) : (connection?.project_keys ?? []);
   return keys.length > 0 ? `project in (${keys.map(quoteKey).join(", ")})` : "";
 }
 

@@ -223,7 +223,7 @@ function applyField(ctx: FieldInputContext, input: IssueInput, fieldId: string, 
     default:
       break;
   }
-  if (fieldId === ids.storyPoints || fieldId === ids.wsjf) {
+  if (fieldId === ids.storyPoints || fieldId === ids.wsjf || catalog.fields.find((field) => field.id === fieldId)?.schema?.type === "number") {
     if (raw === null || (typeof raw === "number" && Number.isFinite(raw))) (input.custom ??= {})[fieldId] = raw;
     else errors.add(fieldId, "Operation value must be a number");
     return;

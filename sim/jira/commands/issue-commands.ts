@@ -77,6 +77,9 @@ export function createIssue(deps: CommandDeps, actor: Actor, body: IssueWriteBod
   if (!project || !input.issueTypeId || input.summary === undefined || !errors.empty) {
     throw fieldErrors(errors.errors);
   }
+  const scheme = store.schemeOf(project.id);
+  // A team-managed project's types are its own; the site's types are not valid there, nor its types elsewhere.
+  if (!scheme.issueTypes.some((candidate) => candidate.id === input.issueTypeId)) throw fieldErrors({ issuetype: "Specify a valid issue type" });
   const type = issueTypeOf(deps, input.issueTypeId);
   checkHierarchy(deps, type, project, input, null, errors);
   checkAssignable(deps, actor, project, input, errors);
@@ -89,7 +92,7 @@ export function createIssue(deps: CommandDeps, actor: Actor, body: IssueWriteBod
     key: `${project.key}-${project.nextIssueNumber++}`,
     projectId: project.id,
     issueTypeId: type.id,
-    statusId: store.catalog.statuses[0]?.id ?? "10000",
+    statusId: scheme.statuses[0]?.id ?? "10000",
     summary: input.summary,
     description: input.description ? storedRichText(store, input.description) : null,
     assigneeKey: input.assigneeKey ?? null,

@@ -8,8 +8,9 @@ import { addComment } from "./comment-commands.ts";
 /** Transitions leaving the issue's current status that the actor may use. */
 export function availableTransitions(deps: CommandDeps, actor: Actor, issue: SimIssue): TransitionDef[] {
   if (!can(deps, actor, issue.projectId, "TRANSITION_ISSUES")) return [];
-  return deps.store.catalog.transitions.filter(
-    (transition) => transition.from.length === 0 || transition.from.includes(issue.statusId),
+  // A global transition (team-managed workflows have only those) is not offered into the current status.
+  return deps.store.schemeOf(issue.projectId).transitions.filter(
+    (transition) => (transition.from.length === 0 && transition.to !== issue.statusId) || transition.from.includes(issue.statusId),
   );
 }
 
@@ -41,6 +42,8 @@ export function transitionIssue(deps: CommandDeps, actor: Actor, issue: SimIssue
   const to = store.catalog.statuses.find((status) => status.id === transition.to);
   if (!from || !to) throw new Error(`workflow refers to an unknown status ${transition.to}`);
   if (transition.clearsResolution) input.resolutionId = null;
+  // Team-managed workflows have no resolution screen: Jira resolves an issue that reaches a done status.
+  if (transition.scopeProjectId !== undefined && to.category === "done" && input.resolutionId === undefined) input.resolutionId = store.catalog.resolutions[0]?.id ?? null;
   applyInput(deps, actor, issue, input, "issue_generic", (changes) => {
     changes.system("status", "status", from.id, from.name, to.id, to.name);
     if (from.category !== to.category) issue.statusCategoryChanged = deps.now();

@@ -15,15 +15,17 @@ import type {
  */
 export type Catalog = {
   flavor: Flavor;
-  issueTypes: readonly IssueTypeDef[];
-  statuses: readonly StatusDef[];
-  transitions: readonly TransitionDef[];
+  /** Site-wide, plus (Cloud) team-managed projects' own, told apart by `scopeProjectId`: see project-scheme.ts. */
+  issueTypes: IssueTypeDef[];
+  statuses: StatusDef[];
+  transitions: TransitionDef[];
   workflowName: string;
   priorities: readonly PriorityDef[];
   defaultPriorityId: string;
   resolutions: readonly ResolutionDef[];
   linkTypes: readonly LinkTypeDef[];
-  fields: readonly FieldDef[];
+  fields: FieldDef[];
+  /** The company-managed scheme's custom fields (a team-managed project's own: project-scheme.ts). */
   customFieldIds: CustomFieldIds;
 };
 
@@ -79,7 +81,7 @@ function system(id: string, name: string, schema: FieldDef["schema"], clauseName
   return { id, name, custom: false, navigable, orderable: true, searchable: true, clauseNames, schema };
 }
 
-function custom(id: string, name: string, type: string, customType: string, items?: string): FieldDef {
+export function custom(id: string, name: string, type: string, customType: string, items?: string): FieldDef {
   const customId = Number(id.replace("customfield_", ""));
   return {
     id,
@@ -177,8 +179,8 @@ export function buildCatalog(flavor: Flavor): Catalog {
   return {
     flavor,
     issueTypes,
-    statuses,
-    transitions,
+    statuses: [...statuses],
+    transitions: [...transitions],
     workflowName: "Software Simplified Workflow",
     priorities,
     defaultPriorityId: "3",

@@ -1,5 +1,5 @@
-import type { Catalog } from "./catalog.ts";
-import type { IssueTypeDef } from "./types.ts";
+import type { ProjectScheme } from "./project-scheme.ts";
+import type { Flavor, IssueTypeDef } from "./types.ts";
 
 /** One field on a create or edit screen. */
 export type ScreenField = { fieldId: string; required: boolean };
@@ -14,13 +14,12 @@ export function screenKey(projectId: string, issueTypeId: string): string {
 const field = (fieldId: string, required = false): ScreenField => ({ fieldId, required });
 
 /**
- * The demo site's screen scheme: the usual system fields, Story Points, WSJF, due date and labels
+ * The demo site's screen scheme (a team-managed project's own fields in place of the site's): the usual system fields, Story Points, WSJF, due date and labels
  * on both screens. "Risk Level" is on the create screen only, so edits of it are refused as
  * "not on the appropriate screen" exactly as a real site with that configuration does.
  */
-export function defaultScreens(catalog: Catalog, type: IssueTypeDef): IssueScreens {
-  const ids = catalog.customFieldIds;
-  const cloud = catalog.flavor === "cloud";
+export function defaultScreens(flavor: Flavor, ids: ProjectScheme["fieldIds"], type: IssueTypeDef): IssueScreens {
+  const cloud = flavor === "cloud";
   const epic = type.hierarchyLevel === 1;
   const common = [
     field("summary", true),
@@ -31,7 +30,7 @@ export function defaultScreens(catalog: Catalog, type: IssueTypeDef): IssueScree
     field("labels"),
     field("duedate"),
     field(ids.storyPoints),
-    field(ids.wsjf),
+    ...(ids.wsjf ? [field(ids.wsjf)] : []),
   ];
   const hierarchy: ScreenField[] = [];
   if (cloud || type.subtask) hierarchy.push(field("parent"));
@@ -39,7 +38,7 @@ export function defaultScreens(catalog: Catalog, type: IssueTypeDef): IssueScree
   if (ids.epicLink && type.hierarchyLevel === 0) hierarchy.push(field(ids.epicLink));
   if (ids.epicName && epic) hierarchy.push(field(ids.epicName, true));
   return {
-    create: [field("project", true), field("issuetype", true), ...common, field(ids.riskLevel), ...hierarchy],
+    create: [field("project", true), field("issuetype", true), ...common, ...(ids.riskLevel ? [field(ids.riskLevel)] : []), ...hierarchy],
     edit: [...common, ...hierarchy, field("comment")],
   };
 }

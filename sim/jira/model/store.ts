@@ -1,4 +1,5 @@
 import { buildCatalog, type Catalog } from "./catalog.ts";
+import { addTeamManagedScheme, projectScheme, type ProjectScheme } from "./project-scheme.ts";
 import { copyScreens, defaultScreens, screenKey, type IssueScreens } from "./screens.ts";
 import type {
   Flavor,
@@ -6,6 +7,7 @@ import type {
   SimBoard,
   SimIssue,
   SimIssueLink,
+  SecurityLevel,
   SimProject,
   SimSprint,
   SimUser,
@@ -49,6 +51,8 @@ export class SimStore {
   readonly boards = new Map<number, SimBoard>();
   readonly sprints = new Map<number, SimSprint>();
   readonly webhooks = new Map<string, WebhookRegistration>();
+  /** Issue security levels by id (one scheme for the site). */
+  readonly securityLevels = new Map<string, SecurityLevel>();
   /** userKey -> projectId -> granted project permissions. */
   readonly permissions = new Map<string, Map<string, Set<ProjectPermissionKey>>>();
   /** Screens changed from the default scheme, by `projectId/issueTypeId`. */
@@ -89,6 +93,20 @@ export class SimStore {
     this.projects.set(project.id, project);
     this.projectsByKey.set(project.key, project);
     if (!this.issuesByProject.has(project.id)) this.issuesByProject.set(project.id, new Set());
+    if (project.style === "next-gen") addTeamManagedScheme(this.catalog, project);
+  }
+  /** The issue types, statuses, workflow and fields a project uses (its own when team-managed). */
+  schemeOf(projectId: string): ProjectScheme {
+    const project = this.projects.get(projectId);
+    if (!project) throw new Error(`unknown project ${projectId}`);
+    return projectScheme(this.catalog, project);
+  }
+
+  // issue security
+  /** False when the issue carries a security level the user is not a member of. */
+  mayViewSecuredIssue(user: SimUser, issue: SimIssue): boolean {
+    if (!issue.securityLevelId) return true;
+    return this.securityLevels.get(issue.securityLevelId)?.memberKeys.includes(user.key) ?? false;
   }
   projectByIdOrKey(idOrKey: string): SimProject | undefined {
     return this.projects.get(idOrKey) ?? this.projectsByKey.get(idOrKey.toUpperCase());
@@ -106,7 +124,7 @@ export class SimStore {
     if (changed) return changed;
     const type = this.catalog.issueTypes.find((candidate) => candidate.id === issueTypeId);
     if (!type) throw new Error(`unknown issue type ${issueTypeId}`);
-    return defaultScreens(this.catalog, type);
+    return defaultScreens(this.catalog.flavor, this.schemeOf(projectId).fieldIds, type);
   }
   /** A copy of the screens to change and store back with `setScreens`. */
   setScreens(projectId: string, issueTypeId: string, screens: IssueScreens): void {

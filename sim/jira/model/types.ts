@@ -70,7 +70,21 @@ export type SimProject = {
   leadKey: string;
   /** Next issue number (KEY-n). */
   nextIssueNumber: number;
+  /**
+   * Cloud project kind: `classic` (company-managed, shares the site's schemes) or `next-gen`
+   * (team-managed, `simplified: true`: its own issue types, statuses, workflow and fields).
+   * Absent = classic.
+   */
+  style?: ProjectStyle;
 };
+
+export type ProjectStyle = "classic" | "next-gen";
+
+/** Set on issue types, statuses, transitions and fields that belong to one team-managed project. */
+export type ProjectScope = { scopeProjectId?: string };
+
+/** An issue security level: only its members see issues that carry it (everyone else gets 404). */
+export type SecurityLevel = { id: string; name: string; description: string; memberKeys: string[] };
 
 export type IssueTypeDef = {
   id: string;
@@ -80,9 +94,9 @@ export type IssueTypeDef = {
   hierarchyLevel: number;
   avatarId: number;
   entityId: string;
-};
+} & ProjectScope;
 
-export type StatusDef = { id: string; name: string; description: string; category: StatusCategoryKey };
+export type StatusDef = { id: string; name: string; description: string; category: StatusCategoryKey } & ProjectScope;
 
 export type TransitionScreenField = { fieldId: string; required: boolean };
 export type TransitionDef = {
@@ -94,7 +108,7 @@ export type TransitionDef = {
   screen: readonly TransitionScreenField[];
   /** Clears the resolution (reopen-type transitions). */
   clearsResolution: boolean;
-};
+} & ProjectScope;
 
 export type FieldSchema = { type: string; items?: string; system?: string; custom?: string; customId?: number };
 export type FieldOption = { id: string; value: string };
@@ -108,7 +122,7 @@ export type FieldDef = {
   clauseNames: string[];
   schema: FieldSchema | null;
   options?: readonly FieldOption[];
-};
+} & ProjectScope;
 
 export type PriorityDef = { id: string; name: string; description: string; statusColor: string; iconName: string };
 export type ResolutionDef = { id: string; name: string; description: string };
@@ -170,6 +184,8 @@ export type SimIssue = {
   comments: SimComment[];
   properties: Record<string, unknown>;
   changelog: ChangeGroup[];
+  /** Issue security level id (absent or null: every browser of the project sees the issue). */
+  securityLevelId?: string | null;
 };
 
 export type SprintState = "future" | "active" | "closed";

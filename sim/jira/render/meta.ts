@@ -13,7 +13,13 @@ import { renderUserByKey } from "./users.ts";
 
 type Json = Record<string, unknown>;
 
-export function renderIssueType(ctx: RenderContext, type: IssueTypeDef): Json {
+/** Team-managed items name their project (`scope`), as Jira's `Scope` schema describes. */
+function renderScope(def: { scopeProjectId?: string }): Json {
+  return def.scopeProjectId === undefined ? {} : { scope: { type: "PROJECT", project: { id: def.scopeProjectId } } };
+}
+
+/** `withScope`: the issue type endpoints and `/project` say whose type it is; types embedded in issues do not (cloud-issue_created.json). */
+export function renderIssueType(ctx: RenderContext, type: IssueTypeDef, options: { withScope?: boolean } = {}): Json {
   const base = {
     self: `${apiBase(ctx)}/issuetype/${type.id}`,
     id: type.id,
@@ -24,10 +30,11 @@ export function renderIssueType(ctx: RenderContext, type: IssueTypeDef): Json {
     avatarId: type.avatarId,
   };
   // Data Center issue types carry no hierarchy level; Cloud adds it. Only team-managed projects'
-  // types carry an entityId (cloud-issue_created.json); the sim's projects are company-managed
-  // (`simplified: false`), whose types have none (cloud-issue_updated-status.json).
+  // types carry an entityId (cloud-issue_created.json); company-managed ones have none
+  // (cloud-issue_updated-status.json).
   if (ctx.store.flavor === "datacenter") return base;
-  return { ...base, hierarchyLevel: type.hierarchyLevel };
+  const teamManaged = type.scopeProjectId !== undefined;
+  return { ...base, ...(teamManaged ? { entityId: type.entityId } : {}), hierarchyLevel: type.hierarchyLevel, ...(options.withScope ? renderScope(type) : {}) };
 }
 
 export function renderStatusCategory(ctx: RenderContext, key: StatusDef["category"]): Json {
@@ -35,8 +42,9 @@ export function renderStatusCategory(ctx: RenderContext, key: StatusDef["categor
   return { self: `${apiBase(ctx)}/statuscategory/${category.id}`, ...category };
 }
 
-export function renderStatus(ctx: RenderContext, status: StatusDef): Json {
+export function renderStatus(ctx: RenderContext, status: StatusDef, options: { withScope?: boolean } = {}): Json {
   return {
+    ...(options.withScope ? renderScope(status) : {}),
     self: `${apiBase(ctx)}/status/${status.id}`,
     description: status.description,
     iconUrl: `${ctx.baseUrl}/`,
@@ -85,20 +93,20 @@ export function renderProjectRef(ctx: RenderContext, project: SimProject): Json 
     key: project.key,
     name: project.name,
     projectTypeKey: "software",
-    ...(ctx.store.flavor === "cloud" ? { simplified: false } : {}),
+    ...(ctx.store.flavor === "cloud" ? { simplified: project.style === "next-gen" } : {}),
     avatarUrls: projectAvatarUrls(ctx, project),
   };
 }
 
 export function renderProject(ctx: RenderContext, project: SimProject, expand: ReadonlySet<string>): Json {
-  const issueTypes = ctx.store.catalog.issueTypes.map((type) => renderIssueType(ctx, type));
+  const issueTypes = ctx.store.schemeOf(project.id).issueTypes.map((type) => renderIssueType(ctx, type, { withScope: true }));
   return {
     expand: "description,lead,issueTypes,url,projectKeys,permissions,insight",
     ...renderProjectRef(ctx, project),
     description: project.description,
     lead: renderUserByKey(ctx, project.leadKey),
     assigneeType: "UNASSIGNED",
-    ...(ctx.store.flavor === "cloud" ? { style: "classic", isPrivate: false, properties: {} } : {}),
+    ...(ctx.store.flavor === "cloud" ? { style: project.style ?? "classic", isPrivate: false, properties: {} } : {}),
     ...(expand.has("issueTypes") || ctx.store.flavor === "datacenter" ? { issueTypes } : {}),
     components: [],
     versions: [],
@@ -117,5 +125,6 @@ export function renderField(field: FieldDef, flavor: "cloud" | "datacenter"): Js
     searchable: field.searchable,
     clauseNames: field.clauseNames,
     ...(field.schema ? { schema: field.schema } : {}),
+    ...(flavor === "cloud" ? renderScope(field) : {}),
   };
 }

@@ -9,7 +9,7 @@ import { parseExpand, selectFields } from "../render/field-selection.ts";
 import { renderIssue } from "../render/issue.ts";
 import type { SimRuntime } from "../runtime.ts";
 import type { SearchService } from "../search/search-service.ts";
-import { canBrowse, jsonResponse, noContent, requireUser, visibleIssue } from "./helpers.ts";
+import { canBrowse, canSeeIssue, jsonResponse, noContent, requireUser, visibleIssue } from "./helpers.ts";
 import { param } from "../http/request.ts";
 
 const createSprintSchema = z
@@ -97,7 +97,7 @@ export function registerAgileRoutes(routes: RouteTable, runtime: SimRuntime, sea
     const found = board(user, param(c, "boardId"));
     const epics = [...runtime.store.issuesInProject(found.projectId)]
       .map((id) => runtime.store.issues.get(id))
-      .filter((issue): issue is SimIssue => issue !== undefined && runtime.store.catalog.issueTypes.find((type) => type.id === issue.issueTypeId)?.hierarchyLevel === 1);
+      .filter((issue): issue is SimIssue => issue !== undefined && canSeeIssue(runtime, user, issue) && runtime.store.catalog.issueTypes.find((type) => type.id === issue.issueTypeId)?.hierarchyLevel === 1);
     const startAt = queryInt(c, "startAt", 0);
     const maxResults = Math.min(queryInt(c, "maxResults", 50), 50);
     const page = epics.slice(startAt, startAt + maxResults);
@@ -123,7 +123,7 @@ export function registerAgileRoutes(routes: RouteTable, runtime: SimRuntime, sea
   routes.get(`${base}/sprint/:sprintId/issue`, (c) => {
     const user = requireUser(c);
     const found = sprint(user, param(c, "sprintId"));
-    const issues = runtime.store.issuesInSprint(found.id).filter((issue) => canBrowse(runtime, user, issue.projectId));
+    const issues = runtime.store.issuesInSprint(found.id).filter((issue) => canSeeIssue(runtime, user, issue));
     return issuePage(c, user, issues);
   });
 
@@ -146,14 +146,14 @@ export function registerAgileRoutes(routes: RouteTable, runtime: SimRuntime, sea
     const user = requireUser(c);
     const epic = epicIssue(runtime, user, param(c, "epicIdOrKey"));
     const children = runtime.site.flavor === "cloud" ? runtime.store.childrenOf(epic.id) : runtime.store.epicLinkedChildrenOf(epic.id);
-    return issuePage(c, user, children.filter((child) => canBrowse(runtime, user, child.projectId)));
+    return issuePage(c, user, children.filter((child) => canSeeIssue(runtime, user, child)));
   });
 }
 
 function epicIssue(runtime: SimRuntime, user: SimUser, ref: string): SimIssue {
   const issue = runtime.store.issueByIdOrKey(ref);
   const type = issue && runtime.store.catalog.issueTypes.find((candidate) => candidate.id === issue.issueTypeId);
-  if (!issue || !canBrowse(runtime, user, issue.projectId) || type?.hierarchyLevel !== 1) {
+  if (!issue || !canSeeIssue(runtime, user, issue) || type?.hierarchyLevel !== 1) {
     throw new JiraHttpError(404, [`Epic ${ref} does not exist or you do not have permission to see it.`]);
   }
   return visibleIssue(runtime, user, ref);

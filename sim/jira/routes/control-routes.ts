@@ -118,6 +118,11 @@ export function registerControlRoutes(app: Hono<SimEnv>, control: SimControl): v
     const request = await body(c, commentSchema);
     return c.json(control.addComment(request.as, param(c, "key"), request.body), 201);
   });
+  app.put(`${base}/issues/:key/security`, async (c) => {
+    const request = await body(c, z.object({ level: z.string().min(1).nullable() }));
+    control.setIssueSecurity(param(c, "key"), request.level);
+    return c.body(null, 204);
+  });
   app.delete(`${base}/issues/:key`, (c) => {
     control.deleteIssue(c.req.query("as") ?? "ada", param(c, "key"));
     return c.body(null, 204);

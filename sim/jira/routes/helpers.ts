@@ -18,10 +18,15 @@ export function canBrowse(runtime: SimRuntime, user: SimUser, projectId: string)
   return runtime.store.hasProjectPermission(user, projectId, "BROWSE_PROJECTS");
 }
 
-/** Jira answers a hidden issue exactly like a missing one. */
+/** Browse Projects in the issue's project and, when it has a security level, membership of that level. */
+export function canSeeIssue(runtime: SimRuntime, user: SimUser, issue: SimIssue): boolean {
+  return canBrowse(runtime, user, issue.projectId) && runtime.store.mayViewSecuredIssue(user, issue);
+}
+
+/** Jira answers a hidden issue (no Browse Projects, or an issue security level) exactly like a missing one. */
 export function visibleIssue(runtime: SimRuntime, user: SimUser, idOrKey: string): SimIssue {
   const issue = runtime.store.issueByIdOrKey(idOrKey);
-  if (!issue || !canBrowse(runtime, user, issue.projectId)) throw issueNotFound();
+  if (!issue || !canSeeIssue(runtime, user, issue)) throw issueNotFound();
   return issue;
 }
 

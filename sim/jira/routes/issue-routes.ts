@@ -8,7 +8,7 @@ import type { RenderContext } from "../render/context.ts";
 import { parseExpand, selectFields } from "../render/field-selection.ts";
 import { issueSelf, renderChangeGroup, renderIssue } from "../render/issue.ts";
 import type { SimRuntime } from "../runtime.ts";
-import { canBrowse, jsonResponse, noContent, requireUser, restActor, visibleIssue } from "./helpers.ts";
+import { canSeeIssue, jsonResponse, noContent, requireUser, restActor, visibleIssue } from "./helpers.ts";
 import { param } from "../http/request.ts";
 
 const fieldMap = z.record(z.string(), z.unknown());
@@ -90,7 +90,7 @@ export function registerIssueRoutes(routes: RouteTable, runtime: SimRuntime, bas
       const issueErrors: unknown[] = [];
       for (const ref of body.issueIdsOrKeys) {
         const issue = runtime.store.issueByIdOrKey(ref);
-        if (!issue || !canBrowse(runtime, user, issue.projectId)) {
+        if (!issue || !canSeeIssue(runtime, user, issue)) {
           issueErrors.push({ id: ref, errorMessage: "Issue does not exist or you do not have permission to see it." });
           continue;
         }

@@ -17,7 +17,7 @@ import {
 import { jiraDateTime } from "../render/time.ts";
 import { renderMyself } from "../render/users.ts";
 import type { SimRuntime } from "../runtime.ts";
-import { canBrowse, jsonResponse, requireUser, visibleProject } from "./helpers.ts";
+import { canBrowse, canSeeIssue, jsonResponse, requireUser, visibleProject } from "./helpers.ts";
 import { param } from "../http/request.ts";
 
 /** Server info, myself, projects and the site's configuration (types, statuses, fields, …). */
@@ -97,22 +97,37 @@ export function registerMetaRoutes(routes: RouteTable, runtime: SimRuntime, base
   });
 
   routes.get(`${base}/project/:projectIdOrKey/statuses`, (c) => {
-    visibleProject(runtime, requireUser(c), param(c, "projectIdOrKey"));
-    const statuses = runtime.store.catalog.statuses.map((status) => renderStatus(ctx(), status));
+    const project = visibleProject(runtime, requireUser(c), param(c, "projectIdOrKey"));
+    const scheme = runtime.store.schemeOf(project.id);
+    const statuses = scheme.statuses.map((status) => renderStatus(ctx(), status, { withScope: true }));
     return jsonResponse(
-      runtime.store.catalog.issueTypes.map((type) => ({ self: `${apiBase(ctx())}/issuetype/${type.id}`, id: type.id, name: type.name, subtask: type.subtask, statuses })),
+      scheme.issueTypes.map((type) => ({ self: `${apiBase(ctx())}/issuetype/${type.id}`, id: type.id, name: type.name, subtask: type.subtask, statuses })),
     );
   });
 
+  // Every type the user can see: the site's, and those of the team-managed projects they browse.
+  const visibleTypes = (user: SimUser) => runtime.store.catalog.issueTypes.filter((type) => type.scopeProjectId === undefined || canBrowse(runtime, user, type.scopeProjectId));
   routes.get(`${base}/issuetype`, (c) => {
-    requireUser(c);
-    return jsonResponse(runtime.store.catalog.issueTypes.map((type) => renderIssueType(ctx(), type)));
+    const user = requireUser(c);
+    return jsonResponse(visibleTypes(user).map((type) => renderIssueType(ctx(), type, { withScope: true })));
   });
+  if (cloud) {
+    // Registered before `/issuetype/:id`. Jira answers 404 for a project the user cannot browse.
+    routes.get(`${base}/issuetype/project`, (c) => {
+      const user = requireUser(c);
+      const projectId = c.req.query("projectId") ?? "";
+      const project = /^\d+$/.test(projectId) ? runtime.store.projects.get(projectId) : undefined;
+      if (!project || !canBrowse(runtime, user, project.id)) throw new JiraHttpError(404, [`Project with id '${projectId}' not found.`]);
+      const level = c.req.query("level");
+      const types = runtime.store.schemeOf(project.id).issueTypes.filter((type) => level === undefined || String(type.hierarchyLevel) === level);
+      return jsonResponse(types.map((type) => renderIssueType(ctx(), type, { withScope: true })));
+    });
+  }
   routes.get(`${base}/issuetype/:id`, (c) => {
-    requireUser(c);
-    const type = runtime.store.catalog.issueTypes.find((candidate) => candidate.id === param(c, "id"));
+    const user = requireUser(c);
+    const type = visibleTypes(user).find((candidate) => candidate.id === param(c, "id"));
     if (!type) throw new JiraHttpError(404, ["The issue type with id '" + param(c, "id") + "' does not exist."]);
-    return jsonResponse(renderIssueType(ctx(), type));
+    return jsonResponse(renderIssueType(ctx(), type, { withScope: true }));
   });
 
   routes.get(`${base}/field`, (c) => {
@@ -125,7 +140,7 @@ export function registerMetaRoutes(routes: RouteTable, runtime: SimRuntime, base
   });
   routes.get(`${base}/status`, (c) => {
     requireUser(c);
-    return jsonResponse(runtime.store.catalog.statuses.map((status) => renderStatus(ctx(), status)));
+    return jsonResponse(runtime.store.catalog.statuses.map((status) => renderStatus(ctx(), status, { withScope: cloud })));
   });
   routes.get(`${base}/statuscategory`, (c) => {
     requireUser(c);
@@ -148,7 +163,7 @@ function permissionReport(runtime: SimRuntime, user: SimUser, keys: string[] | n
   let projectId: string | null = null;
   if (issueRef) {
     const issue = runtime.store.issueByIdOrKey(issueRef);
-    if (!issue || !canBrowse(runtime, user, issue.projectId)) throw new JiraHttpError(404, ["Issue does not exist or you do not have permission to see it."]);
+    if (!issue || !canSeeIssue(runtime, user, issue)) throw new JiraHttpError(404, ["Issue does not exist or you do not have permission to see it."]);
     projectId = issue.projectId;
   } else if (projectRef) {
     projectId = visibleProject(runtime, user, projectRef).id;

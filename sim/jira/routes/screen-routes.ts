@@ -32,7 +32,7 @@ export function registerScreenRoutes(routes: RouteTable, runtime: SimRuntime, ba
     const user = requireUser(c);
     const project = visibleProject(runtime, user, param(c, "projectIdOrKey"));
     const issueTypeId = param(c, "issueTypeId");
-    if (!runtime.store.catalog.issueTypes.some((type) => type.id === issueTypeId)) {
+    if (!runtime.store.schemeOf(project.id).issueTypes.some((type) => type.id === issueTypeId)) {
       throw new JiraHttpError(404, [`Issue type with id '${issueTypeId}' not found in project '${project.key}'.`]);
     }
     const startAt = Math.max(0, queryInt(c, "startAt", 0));

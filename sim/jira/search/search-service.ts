@@ -68,7 +68,7 @@ export class SearchService {
     const browsable = new Set([...store.projects.keys()].filter((projectId) => store.hasProjectPermission(user, projectId, "BROWSE_PROJECTS")));
     const consider = (id: number) => {
       const issue = store.issues.get(id);
-      if (!issue || !browsable.has(issue.projectId)) return;
+      if (!issue || !browsable.has(issue.projectId) || !store.mayViewSecuredIssue(user, issue)) return;
       const view = viewOf ? viewOf(issue) : views.of(issue);
       if (view && query.matches(view)) matches.push({ id, view });
     };

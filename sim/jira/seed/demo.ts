@@ -17,11 +17,21 @@ export function emptySite(flavor: Flavor): SimStore {
   const plat: SimProject = { id: String(store.nextId("projectId")), key: "PLAT", name: "Platform", description: "Shared platform work.", leadKey: ada.key, nextIssueNumber: 1 };
   store.addProject(teth);
   store.addProject(plat);
+  const projects = [teth, plat];
+  // Jira Cloud sites usually have both kinds: a team-managed (next-gen) space beside the company-managed ones.
+  if (flavor === "cloud") {
+    const nova: SimProject = { id: String(store.nextId("projectId")), key: "NOVA", name: "Nova (team-managed)", description: "A team-managed space with its own issue types, workflow and fields.", leadKey: ada.key, nextIssueNumber: 1, style: "next-gen" };
+    store.addProject(nova);
+    projects.push(nova);
+  }
+  // Issue security: "Legal only" hides an issue from everyone but its members (set per issue via the control API).
+  const cara = store.userByName("cara");
+  store.securityLevels.set("10300", { id: "10300", name: "Legal only", description: "Visible to the legal team only.", memberKeys: cara ? [cara.key] : [] });
   const grant = (name: string, project: SimProject, permissions: Iterable<(typeof allProjectPermissions)[number]>) => {
     const user = store.userByName(name);
     if (user) store.grant(user.key, project.id, permissions);
   };
-  for (const project of [teth, plat]) {
+  for (const project of projects) {
     grant("ada", project, allProjectPermissions);
     grant("ben", project, developerPermissions);
     grant("cara", project, developerPermissions);
@@ -29,7 +39,7 @@ export function emptySite(flavor: Flavor): SimStore {
   }
   // Eve can look but not touch TETH and cannot see PLAT; Olly sees nothing.
   grant("eve", teth, ["BROWSE_PROJECTS"]);
-  for (const project of [teth, plat]) {
+  for (const project of projects) {
     const board = { id: store.nextId("boardId"), name: `${project.key} board`, type: "scrum" as const, projectId: project.id };
     store.boards.set(board.id, board);
   }
@@ -79,16 +89,17 @@ export function demoSite(flavor: Flavor, now = Date.now()): SimStore {
   const statuses = catalog.statuses;
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
-  const make = (fields: Partial<SimIssue> & { summary: string; issueTypeId: string }, age: number): SimIssue => {
+  const make = (fields: Partial<SimIssue> & { summary: string; issueTypeId: string }, age: number, project: SimProject = teth): SimIssue => {
     const created = now - age;
-    const status = fields.statusId ?? statuses[0]?.id ?? "10000";
-    const done = statuses.find((candidate) => candidate.id === status)?.category === "done";
+    const projectStatuses = store.schemeOf(project.id).statuses;
+    const status = fields.statusId ?? projectStatuses[0]?.id ?? "10000";
+    const done = projectStatuses.find((candidate) => candidate.id === status)?.category === "done";
     const id = store.nextId("issueId");
     const description = `${fields.summary}.\n\nAcceptance: works for every workspace.`;
     const issue: SimIssue = {
       id,
-      key: `${teth.key}-${teth.nextIssueNumber++}`,
-      projectId: teth.id,
+      key: `${project.key}-${project.nextIssueNumber++}`,
+      projectId: project.id,
       statusId: status,
       description: flavor === "cloud" ? { kind: "adf", doc: textToAdf(description) } : { kind: "wiki", text: description },
       assigneeKey: pick(people),
@@ -152,5 +163,33 @@ export function demoSite(flavor: Flavor, now = Date.now()): SimStore {
   });
   make({ summary: "Triage incoming support requests", issueTypeId: standardTypes[1]?.id ?? epicType.id }, 3 * day);
   make({ summary: "Upgrade build toolchain", issueTypeId: standardTypes[1]?.id ?? epicType.id }, 2 * day);
+  const nova = store.projectByIdOrKey("NOVA");
+  if (nova) seedTeamManaged(store, nova, (fields, age) => make(fields, age, nova), pick);
   return store;
+}
+
+/** Two Epics with children in the team-managed space: its own types, statuses and "Story point estimate"; children through `parent`. */
+function seedTeamManaged(store: SimStore, nova: SimProject, make: (fields: Partial<SimIssue> & { summary: string; issueTypeId: string }, age: number) => SimIssue, pick: <T>(items: readonly T[]) => T): void {
+  const scheme = store.schemeOf(nova.id);
+  const epicType = scheme.issueTypes.find((type) => type.hierarchyLevel === 1);
+  const standard = scheme.issueTypes.filter((type) => type.hierarchyLevel === 0);
+  if (!epicType) throw new Error("team-managed project has no Epic type");
+  [
+    { summary: "Self-service data export", children: 5 },
+    { summary: "Partner API sandbox", children: 3 },
+  ].forEach((spec, epicIndex) => {
+    const epic = make({ summary: spec.summary, issueTypeId: epicType.id, statusId: scheme.statuses[epicIndex === 0 ? 1 : 0]?.id ?? "" }, (30 - epicIndex) * day);
+    for (let index = 0; index < spec.children; index++) {
+      const child = make(
+        {
+          summary: `${childTitles[(index + 3) % childTitles.length]} (${spec.summary.split(" ")[0]} ${index + 1})`,
+          issueTypeId: standard[index % standard.length]?.id ?? epicType.id,
+          statusId: pick(scheme.statuses).id,
+          custom: { [scheme.fieldIds.storyPoints]: pick([1, 2, 3, 5, 8]), [scheme.fieldIds.rank]: `0|i${store.counters.issueId.toString(36).padStart(5, "0")}:` },
+        },
+        (25 - epicIndex * 5 - index) * day,
+      );
+      store.setParent(child, epic.id);
+    }
+  });
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { z } from "zod";
 import type { IssueScreens } from "../model/screens.ts";
 import { SimStore, type Counters } from "../model/store.ts";
-import type { Flavor, ProjectPermissionKey, SimBoard, SimIssue, SimIssueLink, SimProject, SimSprint, SimUser, WebhookRegistration } from "../model/types.ts";
+import type { Flavor, ProjectPermissionKey, SecurityLevel, SimBoard, SimIssue, SimIssueLink, SimProject, SimSprint, SimUser, WebhookRegistration } from "../model/types.ts";
 
 export type SiteSnapshot = {
   format: "tether-jira-sim/1";
@@ -18,6 +18,8 @@ export type SiteSnapshot = {
   counters: Counters;
   /** Screens changed from the default scheme (absent in older snapshots). */
   screens?: { key: string; screens: IssueScreens }[];
+  /** Issue security levels (absent in older snapshots). */
+  securityLevels?: SecurityLevel[];
 };
 
 /** Only the envelope is checked strictly; records are the sim's own output. */
@@ -55,6 +57,7 @@ export function snapshotOf(store: SimStore): SiteSnapshot {
     permissions,
     counters: { ...store.counters },
     screens: [...store.screens].map(([key, screens]) => ({ key, screens })),
+    securityLevels: [...store.securityLevels.values()],
   };
 }
 
@@ -75,6 +78,7 @@ export function storeFromSnapshot(raw: unknown, flavor: Flavor): SimStore {
   snapshot.permissions.forEach((grant) => store.grant(grant.userKey, grant.projectId, grant.permissions));
   store.counters = { ...snapshot.counters };
   for (const { key, screens } of snapshot.screens ?? []) store.screens.set(key, screens);
+  for (const level of snapshot.securityLevels ?? []) store.securityLevels.set(level.id, level);
   return store;
 }
 
