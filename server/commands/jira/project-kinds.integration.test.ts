@@ -47,6 +47,17 @@ describe("company- and team-managed projects side by side (cloud)", () => {
     expect(dryRun.body.impact.notes?.map((n) => n.code)).toContain("field_not_synced_in_project");
   });
 
+  it("reports permissions for both projects", async () => {
+    const answer = await f.admin.client.post<{ test: { permissions: { ready: boolean; projects: Array<{ projectKey: string; missingRequired: string[] }> } } }>(`${f.jiraBase}/connection/test`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const tested = answer.body.test;
+    expect(tested.permissions.projects.map((p) => [p.projectKey, p.missingRequired])).toEqual([
+      ["NOVA", []],
+      ["TETH", []],
+    ]);
+    expect(tested.permissions.ready).toBe(true);
+  });
+
   it("refuses, with an explanation, a mapping whose field one project does not have", async () => {
     // Drop NOVA's "no WSJF here": WSJF → customfield_10050 would be silently unsyncable in NOVA.
     const projects = (f.savedMapping.projects ?? []).map((entry) => (entry.projectKey === "NOVA" ? { ...entry, fields: entry.fields.filter((o) => o.tetherField !== "wsjf") } : entry));
