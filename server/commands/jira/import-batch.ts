@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { JiraIssue } from "../../../integrations/jira/client/index.ts";
 import { jiraValues } from "../../../integrations/jira/sync/jira-values.ts";
 import { activeFields, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
+import { mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import { tetherValues } from "../../../integrations/jira/sync/tether-values.ts";
 import { buildTetherWrite } from "../../../integrations/jira/sync/to-tether.ts";
 import type { Db } from "../../db/pool.ts";
@@ -52,7 +53,9 @@ async function insertBatch(trx: Db, input: ImportBatchInput, issues: readonly Ji
   const status = await findFirstStatus(trx, input.workspaceId);
   if (!status) throw new Error("the workspace has no statuses");
   const first = await takeUseCaseNumbers(trx, input.workspaceId, fresh.length);
-  const rows = fresh.map((issue, index) => ({ ...useCaseFrom(issue, input.context, { statusId: status.id, workspaceId: input.workspaceId, createdBy: input.createdBy }), number: first + index }));
+  // Each Epic is read with the mapping of its own project (a team-managed one has its own fields).
+  const contextOf = (issue: JiraIssue): MappingContext => ({ ...input.context, mapping: mappingForProject(input.context.mapping, issue.projectKey ?? input.context.mapping.projectKey) });
+  const rows = fresh.map((issue, index) => ({ ...useCaseFrom(issue, contextOf(issue), { statusId: status.id, workspaceId: input.workspaceId, createdBy: input.createdBy }), number: first + index }));
   const useCaseIds = await insertUseCases(trx, rows);
   await trx
     .insertInto("use_case_history")
@@ -80,7 +83,7 @@ async function insertBatch(trx: Db, input: ImportBatchInput, issues: readonly Ji
       issue_key: issue.key,
       project_key: issue.projectKey ?? input.context.mapping.projectKey,
       state: "ok" as const,
-      base: JSON.stringify(tetherValues(presentUseCase(byId.get(useCaseIds[index]!)!), input.context)),
+      base: JSON.stringify(tetherValues(presentUseCase(byId.get(useCaseIds[index]!)!), contextOf(issue))),
       jira_updated_at: issue.updated ? new Date(issue.updated) : null,
       last_synced_at: now,
       created_by: input.createdBy,

@@ -81,7 +81,8 @@ export async function importProgress(deps: AppDeps, workspaceId: string, jobId: 
 }
 
 async function* selectedEpics(setup: SyncSetup, body: ImportBody) {
-  const fields = [...new Set([...jiraFieldsToRead(setup.mapping), "summary", "status"])];
+  const perProject = mappedProjects(setup.mapping).flatMap((key) => jiraFieldsToRead(mappingForProject(setup.mapping, key)));
+  const fields = [...new Set([...jiraFieldsToRead(setup.mapping), ...perProject, "summary", "status"])];
   if ("jql" in body) {
     yield* setup.client.searchIssues(epicJql(body.jql, setup), { fields, pageSize: IMPORT_BATCH_SIZE });
     return;

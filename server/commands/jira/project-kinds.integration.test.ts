@@ -47,6 +47,17 @@ describe("company- and team-managed projects side by side (cloud)", () => {
     expect(dryRun.body.impact.notes?.map((n) => n.code)).toContain("field_not_synced_in_project");
   });
 
+  it("reports permissions for both projects", async () => {
+    const answer = await f.admin.client.post<{ test: { permissions: { ready: boolean; projects: Array<{ projectKey: string; missingRequired: string[] }> } } }>(`${f.jiraBase}/connection/test`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const tested = answer.body.test;
+    expect(tested.permissions.projects.map((p) => [p.projectKey, p.missingRequired])).toEqual([
+      ["NOVA", []],
+      ["TETH", []],
+    ]);
+    expect(tested.permissions.ready).toBe(true);
+  });
+
   it("refuses, with an explanation, a mapping whose field one project does not have", async () => {
     // Drop NOVA's "no WSJF here": WSJF → customfield_10050 would be silently unsyncable in NOVA.
     const projects = (f.savedMapping.projects ?? []).map((entry) => (entry.projectKey === "NOVA" ? { ...entry, fields: entry.fields.filter((o) => o.tetherField !== "wsjf") } : entry));
@@ -89,6 +100,21 @@ describe("company- and team-managed projects side by side (cloud)", () => {
     // Unmapped project: refused with what to do.
     const other = await f.createUseCase({ title: "Elsewhere" });
     expect((await f.link(other.id, { create: true, projectKey: "PLAT" })).body.error?.code).toBe("jira_project_not_mapped");
+  });
+
+  it("imports Epics of both projects, each read with its own project's fields", async () => {
+    const novaEpic = f.sim.control.issue("NOVA-7");
+    const points = f.sim.control.store.schemeOf(novaEpic.projectId).fieldIds.storyPoints;
+    f.sim.control.editIssue("ada", "NOVA-7", { fields: { [points]: 21 } });
+    const tethEpic = f.sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { id: "10000" }, summary: "Imported from TETH", customfield_10016: 2 });
+    const started = await f.admin.client.post<{ id: string }>(`${f.jiraBase}/import`, { issueKeys: ["NOVA-7", tethEpic.key] });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    await expect.poll(async () => (await f.admin.client.get<{ state: string }>(`${f.jiraBase}/import/${started.body.id}`)).body.state, { timeout: 15_000 }).toBe("done");
+    const links = await f.app.deps.db.selectFrom("jira_links").innerJoin("use_cases", "use_cases.id", "jira_links.use_case_id").select(["jira_links.issue_key", "jira_links.project_key", "use_cases.story_points"]).where("jira_links.workspace_id", "=", f.workspaceId).where("jira_links.issue_key", "in", ["NOVA-7", tethEpic.key]).orderBy("jira_links.issue_key").execute();
+    expect(links.map((l) => [l.issue_key, l.project_key, Number(l.story_points)])).toEqual([
+      ["NOVA-7", "NOVA", 21],
+      [tethEpic.key, "TETH", 2],
+    ]);
   });
 
   it("links an existing Epic of the other project and syncs it with that project's mapping", async () => {
