@@ -11,8 +11,12 @@ import { launchChromium } from "./support/browser.ts";
 import { artifactsDir } from "./support/product.ts";
 import { ensureWebBuild, webDir } from "./support/web-build.ts";
 
-/** The README's screenshots of demo mode are taken here. */
-const imagesDir = path.resolve("docs/images");
+/**
+ * The README's screenshots of demo mode are taken here. They are written into the tree only with
+ * UPDATE_SCREENSHOTS=1, so `npm test` leaves a clean checkout behind; otherwise they go beside the
+ * other test artifacts.
+ */
+const imagesDir = process.env.UPDATE_SCREENSHOTS === "1" ? path.resolve("docs/images") : path.join(artifactsDir, "screenshots");
 
 describe("browser: demo mode, as a newcomer meets it", () => {
   let browser: Browser;
