@@ -1,10 +1,33 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningBoard, ProgramIncrement } from "../../../common/contracts/planning.ts";
+import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 const day = 86_400_000;
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+
+/** A real HTTP listener in front of the in-process app, so the simulator's webhooks reach Tether. */
+async function listen(fixture: SyncFixture): Promise<{ origin: string; close(): Promise<void> }> {
+  const server: ServerType = await new Promise((resolve) => {
+    const started = serve(
+      {
+        hostname: "127.0.0.1",
+        port: 0,
+        fetch: async (request) => {
+          const url = new URL(request.url);
+          const body = request.method === "GET" ? undefined : new Uint8Array(await request.arrayBuffer());
+          return fixture.app.request(`${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body ? { body } : {}) });
+        },
+      },
+      () => resolve(started),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 /** PI planning against the simulator, both flavours: setup, sprints, moves, cards, links, re-sync, webhooks, faults, roles. */
 describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
@@ -244,5 +267,43 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect((await f.visitor.client.get(`${planning()}/${pi.id}/board`)).status).toBe(403);
     expect((await f.member.client.post(`${planning()}/${pi.id}/resync`)).status).toBe(403);
     expect((await f.member.client.post(planning(), { name: "No", startsOn: isoDate(0), endsOn: isoDate(1), teams: [{ boardId, capacity: 1 }] })).status).toBe(403);
+  });
+
+  it("a Jira edit reaches the board through the webhook route (signed delivery → ingest → card)", async () => {
+    const key = children[3]!;
+    if (flavor === "datacenter") {
+      // Data Center delivers to a private URL: the simulator's own signed delivery.
+      const server = await listen(f);
+      try {
+        f.app.deps.env.PUBLIC_URL = server.origin;
+        expect((await f.admin.client.post(`${f.jiraBase}/webhook/register`)).status).toBe(200);
+        f.sim.control.editIssue("ada", key, { fields: { summary: "Edited in Jira, delivered by webhook" } });
+        await eventually(async () => expect((await cardOf(key))?.summary).toBe("Edited in Jira, delivered by webhook"), 15_000);
+      } finally {
+        await server.close();
+      }
+      return;
+    }
+    // Jira Cloud cannot reach a private URL: deliver what it would send, signed with the workspace's secret.
+    f.sim.control.editIssue("ada", key, { fields: { summary: "Edited in Jira, delivered by webhook" } });
+    f.app.deps.env.PUBLIC_URL = "https://tether.example.com";
+    const view = await f.admin.client.get<{ url: string | null }>(`${f.jiraBase}/webhook`);
+    delete f.app.deps.env.PUBLIC_URL;
+    const secret = (await f.admin.client.post<{ secret: string }>(`${f.jiraBase}/webhook/secret`)).body.secret;
+    const body = JSON.stringify({ webhookEvent: "jira:issue_updated", issue: { id: String(f.sim.control.issue(key).id), key } });
+    const delivered = await f.app.request(new URL(view.body.url ?? "http://x/").pathname, { method: "POST", headers: { "x-hub-signature": signBody(secret, body), "x-atlassian-webhook-identifier": `planning-${key}` }, body });
+    expect(delivered.status).toBe(202);
+    await eventually(async () => expect((await cardOf(key))?.summary).toBe("Edited in Jira, delivered by webhook"), 15_000);
+  }, 30_000);
+
+  it("switched off, keeps no Jira issue content and answers feature_disabled; back on, a re-sync restores the board", async () => {
+    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: false })).status).toBe(200);
+    expect(await f.app.deps.db.selectFrom("planning_cards").select("issue_id").where("pi_id", "=", pi.id).execute()).toEqual([]);
+    const off = await f.admin.client.get<ErrorBody>(`${planning()}/${pi.id}/board`);
+    expect(off.status).toBe(409);
+    expect(off.body.error.code).toBe("feature_disabled");
+    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: true })).status).toBe(200);
+    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync`)).status).toBe(200);
+    expect((await board()).cards.length).toBeGreaterThanOrEqual(children.length);
   });
 });
