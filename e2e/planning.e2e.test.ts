@@ -115,4 +115,41 @@ describe("browser: plan a PI on the wall", () => {
     await page.getByTestId("zoom").getByText("S").click();
     await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
   });
+
+  test("moves a card with the keyboard alone, and opens a 500-card wall quickly", { timeout: 120_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(page, "planning-keyboard-failure").catch(() => undefined);
+    });
+    const pis = (await call(request, csrf, "GET", `/workspaces/${workspaceId}/planning/pis`)) as { pis: Array<{ id: string; teams: Array<{ boardId: number }> }> };
+    const key = childKeys[4] ?? "";
+    const card = page.locator(`[data-card-key="${key}"]`);
+    const unplannedCell = await card.evaluate((element) => element.closest("[data-cell]")?.getAttribute("data-cell") ?? "");
+    expect(unplannedCell).toMatch(/:unplanned$/);
+    await card.focus();
+    await page.keyboard.press("Space");
+    for (let step = 0; step < 10; step += 1) await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Space");
+    await expect.poll(() => sim.control.issue(key).sprintIds.length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => card.evaluate((element) => element.closest("[data-cell]")?.getAttribute("data-cell") ?? "")).not.toBe(unplannedCell);
+
+    // A second PI of 500 cards: time from opening the page to every card on the wall.
+    const big = seedEpic(sim, "cloud", 500, "Big PI epic");
+    const useCase = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases`, { title: "Big PI" }, 201)) as { useCase: { id: string } };
+    await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases/${useCase.useCase.id}/jira/link`, { issueKey: big.epicKey }, 201);
+    const day = 86_400_000;
+    const created = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/planning/pis`, {
+      name: "Big PI",
+      startsOn: new Date(Date.now() - 30 * day).toISOString().slice(0, 10),
+      endsOn: new Date(Date.now() + 60 * day).toISOString().slice(0, 10),
+      useCaseIds: [useCase.useCase.id],
+      teams: [{ boardId: pis.pis[0]?.teams[0]?.boardId ?? 0, capacity: 40 }],
+    }, 201)) as { id: string };
+    // The newest PI opens first.
+    const started = Date.now();
+    await page.reload();
+    await expect.poll(() => page.getByTestId("planning-card").count(), { timeout: 30_000, interval: 100 }).toBe(500);
+    const elapsed = Date.now() - started;
+    console.log(`planning wall: 500 cards on screen ${elapsed} ms after opening the page (${created.id})`);
+    expect(elapsed).toBeLessThan(10_000);
+  });
 });
