@@ -86,7 +86,21 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("planning_refused");
     expect((await f.admin.client.get<{ pis: unknown[] }>(planning())).body.pis.length).toBe(before);
-  });
+    // A JQL Jira refuses fails the first pull: the PI is not kept.
+    const badJql = await f.admin.client.post<ErrorBody>(planning(), { name: "Bad JQL", startsOn: isoDate(0), endsOn: isoDate(10), jql: "summary ~ (", teams: [{ boardId, capacity: 5 }] });
+    expect(badJql.status).toBe(422);
+    expect(badJql.body.error.code).toBe("planning_refused");
+    expect((await f.admin.client.get<{ pis: unknown[] }>(planning())).body.pis.length).toBe(before);
+    // Jira failing: no PI is left behind either.
+    f.sim.control.setFaults({ errorRate: 1 });
+    try {
+      const failed = await f.admin.client.post<ErrorBody>(planning(), { name: "Outage", startsOn: isoDate(0), endsOn: isoDate(10), teams: [{ boardId, capacity: 5 }] });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      f.sim.control.setFaults({ errorRate: 0 });
+    }
+    expect((await f.admin.client.get<{ pis: unknown[] }>(planning())).body.pis.length).toBe(before);
+  }, 60_000);
 
   it("creates a sprint in Jira, and without Manage Sprints says how to get it", async () => {
     const team = pi.teams[0]!;

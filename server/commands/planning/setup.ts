@@ -38,7 +38,13 @@ export async function createPi(deps: AppDeps, caller: PlanningCaller, body: Crea
     await recordAudit(trx, { workspaceId: caller.workspaceId, actorId: caller.userId, action: "planning.pi_created", target: pi.id });
     return pi.id;
   });
-  await resyncPi(deps, caller, piId);
+  try {
+    await resyncPi(deps, caller, piId);
+  } catch (error) {
+    // Nothing half-done: a PI whose first pull failed is not kept.
+    await deps.db.deleteFrom("planning_increments").where("id", "=", piId).execute();
+    throw error;
+  }
   return piId;
 }
 
