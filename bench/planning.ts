@@ -113,7 +113,7 @@ async function measure(flavor: "cloud" | "datacenter", cards: number, moves: num
 export async function runPlanningBench(options: BenchOptions = { quick: false }): Promise<BenchResult[]> {
   const stopDatabase = await setUpTestDatabase();
   try {
-    if (options.quick) return measure("cloud", 100, 20);
+    if (options.quick) return await measure("cloud", 100, 20);
     return [...(await measure("cloud", 500, 100)), ...(await measure("datacenter", 500, 100))];
   } finally {
     await stopDatabase();
