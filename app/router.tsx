@@ -10,6 +10,7 @@ import { LoginPage } from "./routes/LoginPage.tsx";
 import { ForgotPasswordPage, ResetPasswordPage } from "./routes/PasswordResetPages.tsx";
 import { MembersPage } from "./routes/MembersPage.tsx";
 import { NewWorkspacePage } from "./routes/NewWorkspacePage.tsx";
+import { PlanningPage } from "./routes/PlanningPage.tsx";
 import { NotFoundPage } from "./routes/NotFoundPage.tsx";
 import { SignupPage } from "./routes/SignupPage.tsx";
 import { UseCaseBoardPage } from "./routes/UseCaseBoardPage.tsx";
@@ -44,6 +45,7 @@ export const router = createBrowserRouter([
       { path: "/w/:workspaceId/use-cases/:useCaseId", element: <UseCaseDetailPage /> },
       { path: "/w/:workspaceId/use-cases/:useCaseId/edit", element: <UseCaseEditPage /> },
       { path: "/w/:workspaceId/members", element: <MembersPage /> },
+      { path: "/w/:workspaceId/planning", element: <PlanningPage /> },
       { path: "/w/:workspaceId/settings", element: <WorkspaceSettingsPage /> },
       { path: "/w/:workspaceId/settings/jira", element: <JiraSettingsPage /> },
       { path: "/w/:workspaceId/settings/jira/sync-log", element: <JiraSyncLogPage /> },

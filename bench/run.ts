@@ -4,6 +4,7 @@ import { z } from "zod";
 import { runApiBench } from "./api.ts";
 import { runPullBench } from "./pull.ts";
 import { runListingBench } from "./listing.ts";
+import { runPlanningBench } from "./planning.ts";
 import { runPushBench } from "./push.ts";
 import { runSimBench } from "./sim.ts";
 import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } from "./report.ts";
@@ -15,7 +16,7 @@ import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } 
 
 type Scenario = (options: BenchOptions) => Promise<readonly BenchResult[]>;
 
-const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench, push: runPushBench };
+const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench, push: runPushBench, planning: runPlanningBench };
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({ args: [...argv], options: { quick: { type: "boolean", default: false } }, allowPositionals: true });

@@ -24,6 +24,7 @@ export const errorStatus = {
   feature_disabled: 409,
   mapping_required: 409,
   jira_issue_not_found: 400,
+  planning_refused: 422,
   jira_project_not_mapped: 400,
   mapping_invalid: 400,
   invitation_invalid: 410,

@@ -29,6 +29,11 @@ export function AppLayout() {
                 <NavLink to={`/w/${workspace.id}/use-cases`} className={navLinkClass} data-testid="nav-use-cases">
                   Use cases
                 </NavLink>
+                {workspace.role !== "visitor" && (
+                  <NavLink to={`/w/${workspace.id}/planning`} className={navLinkClass} data-testid="nav-planning">
+                    Planning
+                  </NavLink>
+                )}
                 <NavLink to={`/w/${workspace.id}/members`} className={navLinkClass} data-testid="nav-members">
                   {can.manageMembers(workspace.role) ? "Members & roles" : "Members"}
                 </NavLink>

@@ -83,11 +83,12 @@ export const MetadataResponse = z.object({
 });
 
 /** The integration's features, each switched on separately (BRIEF D). */
-export const IntegrationFeatures = z.object({ toJira: z.boolean(), fromJira: z.boolean(), issueListing: z.boolean() });
+export const IntegrationFeatures = z.object({ toJira: z.boolean(), fromJira: z.boolean(), issueListing: z.boolean(), planning: z.boolean() });
 export type IntegrationFeatures = z.infer<typeof IntegrationFeatures>;
 export const FeaturesResponse = z.object({ features: IntegrationFeatures });
 export const UpdateFeaturesBody = z.strictObject({
   toJira: z.boolean().optional(),
   fromJira: z.boolean().optional(),
   issueListing: z.boolean().optional(),
+  planning: z.boolean().optional(),
 });

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 import type { JiraReconcileTables } from "./schema-jira-reconcile.ts";
 import type { JiraSyncTables } from "./schema-jira-sync.ts";
 import type { JiraWebhookTables } from "./schema-jira-webhooks.ts";
+import type { PlanningTables } from "./schema-planning.ts";
 
 /** Row types of the tables in migrations/, as Kysely sees them. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -181,7 +182,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebhookTables {
+export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebhookTables, PlanningTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
@@ -240,7 +241,7 @@ export interface JiraMetadataTable {
   fetched_at: Timestamp;
 }
 
-export type IntegrationFeature = "to_jira" | "from_jira" | "issue_listing";
+export type IntegrationFeature = "to_jira" | "from_jira" | "issue_listing" | "planning";
 
 export interface IntegrationFeaturesTable {
   workspace_id: string;

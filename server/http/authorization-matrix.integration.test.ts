@@ -19,6 +19,8 @@ const roles = (r: { admin: number; moderator: number; assignee: number; member: 
 const allRoles = (status: number) => roles({ admin: status, moderator: status, assignee: status, member: status, visitor: status });
 const adminOnly = (status: number) => roles({ admin: status, moderator: 403, assignee: 403, member: 403, visitor: 403 });
 const setupRoles = (status: number) => roles({ admin: status, moderator: status, assignee: 403, member: 403, visitor: 403 });
+/** Planning: Admins, Moderators and Members reach the command (which then decides per card); Visitors never. */
+const planners = (status: number) => roles({ admin: status, moderator: status, assignee: status, member: status, visitor: 403 });
 
 type Ctx = { fixture: RoleFixture; app: TestApp; actor: ActorName; client: ApiClient };
 type Row = {
@@ -165,6 +167,24 @@ const matrix: Record<string, Row> = {
   "POST /workspaces/{workspaceId}/integrations/jira/webhook/secret": { expected: setupRoles(200), before: ensureConnection },
   // Outside /api/v1: sessions and tokens mean nothing there; only the endpoint's signature admits a delivery.
   "POST /hooks/jira/{endpointId}": { expected: everyone(401), before: ensureConnection, outsideApi: true, body: () => ({ webhookEvent: "jira:issue_updated" }) },
+  "GET /workspaces/{workspaceId}/planning/pis": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
+  "POST /workspaces/{workspaceId}/planning/pis": {
+    expected: setupRoles(409),
+    body: () => ({ name: "PI", startsOn: "2026-01-05", endsOn: "2026-03-27", teams: [{ boardId: 1, capacity: 20 }] }),
+  },
+  "GET /workspaces/{workspaceId}/planning/pis/{piId}/board": { expected: planners(404) },
+  "GET /workspaces/{workspaceId}/planning/pis/{piId}/version": { expected: planners(404) },
+  "POST /workspaces/{workspaceId}/planning/pis/{piId}/resync": { expected: setupRoles(404) },
+  "POST /workspaces/{workspaceId}/planning/pis/{piId}/sprints": { expected: setupRoles(404), body: () => ({ teamId: crypto.randomUUID(), name: "Sprint" }) },
+  "POST /workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}/move": { expected: planners(404), body: () => ({ sprintId: null }) },
+  "POST /workspaces/{workspaceId}/planning/pis/{piId}/cards": {
+    expected: planners(404),
+    body: () => ({ teamId: crypto.randomUUID(), sprintId: null, epicKey: "TETH-1", issueTypeId: "10001", summary: "Card" }),
+  },
+  "PATCH /workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}": { expected: planners(404), body: () => ({ summary: "Renamed" }) },
+  "DELETE /workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}": { expected: planners(404) },
+  "POST /workspaces/{workspaceId}/planning/pis/{piId}/dependencies": { expected: planners(404), body: () => ({ linkType: "Blocks", fromIssueKey: "TETH-1", toIssueKey: "TETH-2" }) },
+  "DELETE /workspaces/{workspaceId}/planning/pis/{piId}/dependencies/{linkId}": { expected: planners(404) },
   "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/issues": { expected: roles({ admin: 409, moderator: 409, assignee: 409, member: 403, visitor: 404 }) },
 };
 
@@ -231,6 +251,8 @@ describe("authorisation matrix", () => {
       },
       commentId: async () => "",
       jobId: async () => crypto.randomUUID(),
+      piId: async () => crypto.randomUUID(),
+      issueKey: async () => "TETH-1",
       linkId: async () => crypto.randomUUID(),
       userId: async () => {
         const user = await app.deps.db.insertInto("users").values({ email: `target-${unique()}@example.test`, display_name: "Target", password_hash: "x" }).returning("id").executeTakeFirstOrThrow();

@@ -6,12 +6,13 @@ export const featureColumns: Record<keyof IntegrationFeatures, IntegrationFeatur
   toJira: "to_jira",
   fromJira: "from_jira",
   issueListing: "issue_listing",
+  planning: "planning",
 };
 
 export async function loadFeatures(db: Db, workspaceId: string): Promise<IntegrationFeatures> {
   const rows = await db.selectFrom("integration_features").select(["feature", "enabled"]).where("workspace_id", "=", workspaceId).execute();
   const enabled = (feature: IntegrationFeature) => rows.some((r) => r.feature === feature && r.enabled);
-  return { toJira: enabled("to_jira"), fromJira: enabled("from_jira"), issueListing: enabled("issue_listing") };
+  return { toJira: enabled("to_jira"), fromJira: enabled("from_jira"), issueListing: enabled("issue_listing"), planning: enabled("planning") };
 }
 
 export async function setFeature(db: Db, workspaceId: string, actorId: string, feature: IntegrationFeature, enabled: boolean) {

@@ -19,6 +19,9 @@ export const workspaceActions = {
   "integration.setup": ["admin", "moderator"],
   "integration.fieldMapping": ["admin", "moderator"],
   "integration.webhook": ["admin", "moderator"],
+  // PI planning (BRIEF J): Members plan cards of use cases assigned to them (planning/access.ts).
+  "planning.view": ["admin", "moderator", "member"],
+  "planning.setup": ["admin", "moderator"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WorkspaceAction = keyof typeof workspaceActions;

@@ -7,6 +7,7 @@ const features: { name: keyof IntegrationFeatures; label: string; description: s
   { name: "toJira", label: "Tether → Jira", description: "Create Epics from use cases and push every saved change of a mapped field." },
   { name: "fromJira", label: "Jira → Tether (webhook)", description: "Bring changes made to linked Epics in Jira back into their use cases." },
   { name: "issueListing", label: "Jira issue listing", description: "Show the Epic's child issues inside a linked use case." },
+  { name: "planning", label: "Planning", description: "Plan program increments on a board of sprints × teams whose cards are Jira issues." },
 ];
 
 /** Each integration feature is switched on separately; only Admins may ("activate" in BRIEF A). */

@@ -25,6 +25,11 @@ export function boardsForProject(http: JiraHttp, projectKey: string): AsyncItera
   );
 }
 
+export async function getBoard(http: JiraHttp, boardId: number): Promise<JiraBoard> {
+  const board = await http.request({ method: "GET", path: `${agile}/board/${boardId}`, schema: boardSchema });
+  return { id: board.id, name: board.name, type: board.type, projectKey: board.location?.projectKey ?? null };
+}
+
 export function sprintsForBoard(
   http: JiraHttp,
   boardId: number,
@@ -66,6 +71,20 @@ export async function moveIssuesToSprint(http: JiraHttp, sprintId: number, issue
     await http.request({
       method: "POST",
       path: `${agile}/sprint/${sprintId}/issue`,
+      body: { issues: keys },
+      schema: ignoredBodySchema,
+      idempotent: true,
+      permission: "MANAGE_SPRINTS_PERMISSION",
+    });
+  }
+}
+
+/** Takes issues out of their active or future sprint (closed sprints stay in their history). */
+export async function moveIssuesToBacklog(http: JiraHttp, issueKeys: string[]): Promise<void> {
+  for (const keys of chunk(issueKeys, sprintMoveLimit)) {
+    await http.request({
+      method: "POST",
+      path: `${agile}/backlog/issue`,
       body: { issues: keys },
       schema: ignoredBodySchema,
       idempotent: true,

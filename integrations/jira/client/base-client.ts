@@ -280,8 +280,38 @@ export abstract class BaseJiraClient implements JiraClient {
     });
   }
 
+  async issueLinks(issueKey: string): Promise<t.IssueLink[]> {
+    const issue = await this.http.request({
+      method: "GET",
+      path: `${this.api}/issue/${encodeURIComponent(issueKey)}`,
+      query: { fields: "issuelinks" },
+      schema: s.issueLinksSchema,
+      issueKey,
+    });
+    const self = { key: issue.key, id: issue.id };
+    return (issue.fields.issuelinks ?? []).map((link) => {
+      const outward = link.outwardIssue ?? self;
+      const inward = link.inwardIssue ?? self;
+      return { id: link.id, typeName: link.type.name, outwardIssueKey: outward.key, outwardIssueId: outward.id, inwardIssueKey: inward.key, inwardIssueId: inward.id };
+    });
+  }
+
+  async deleteIssueLink(linkId: string): Promise<void> {
+    await this.http.request({
+      method: "DELETE",
+      path: `${this.api}/issueLink/${encodeURIComponent(linkId)}`,
+      schema: s.ignoredBodySchema,
+      idempotent: true,
+      permission: "LINK_ISSUES",
+    });
+  }
+
   boardsForProject(projectKey: string): AsyncIterable<t.JiraBoard> {
     return agileApi.boardsForProject(this.http, projectKey);
+  }
+
+  getBoard(boardId: number): Promise<t.JiraBoard> {
+    return agileApi.getBoard(this.http, boardId);
   }
 
   sprintsForBoard(boardId: number, options: { states?: Array<"future" | "active" | "closed"> } = {}): AsyncIterable<t.JiraSprint> {
@@ -294,6 +324,10 @@ export abstract class BaseJiraClient implements JiraClient {
 
   moveIssuesToSprint(sprintId: number, issueKeys: string[]): Promise<void> {
     return agileApi.moveIssuesToSprint(this.http, sprintId, issueKeys);
+  }
+
+  moveIssuesToBacklog(issueKeys: string[]): Promise<void> {
+    return agileApi.moveIssuesToBacklog(this.http, issueKeys);
   }
 
   // —— helpers for the flavours ——

@@ -5,6 +5,7 @@ import type {
   FieldRoles,
   IssueChanges,
   IssueDraft,
+  IssueLink,
   IssueLinkDraft,
   IssueLinkType,
   IssuePage,
@@ -93,12 +94,18 @@ export interface JiraClient {
 
   listIssueLinkTypes(): Promise<IssueLinkType[]>;
   createIssueLink(link: IssueLinkDraft): Promise<void>;
+  /** The issue's links (id, type, the other issue), read from its `issuelinks` field. */
+  issueLinks(issueKey: string): Promise<IssueLink[]>;
+  deleteIssueLink(linkId: string): Promise<void>;
   searchUsers(query: string, options?: { maxResults?: number }): Promise<JiraUser[]>;
 
   boardsForProject(projectKey: string): AsyncIterable<JiraBoard>;
+  /** A board the account can see (Jira answers 404 for one it cannot). */
+  getBoard(boardId: number): Promise<JiraBoard>;
   sprintsForBoard(boardId: number, options?: { states?: Array<"future" | "active" | "closed"> }): AsyncIterable<JiraSprint>;
   createSprint(draft: SprintDraft): Promise<JiraSprint>;
   moveIssuesToSprint(sprintId: number, issueKeys: string[]): Promise<void>;
+  moveIssuesToBacklog(issueKeys: string[]): Promise<void>;
 
   /** Admin webhooks (need Jira admin rights). */
   listWebhooks(): Promise<JiraWebhook[]>;

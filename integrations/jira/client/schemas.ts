@@ -210,6 +210,18 @@ export const issueLinkTypesSchema = z.object({
   issueLinkTypes: z.array(z.object({ id: idSchema, name: z.string(), inward: z.string(), outward: z.string() })),
 });
 
+const linkedIssueSchema = z.object({ id: idSchema, key: z.string() });
+/** `GET /issue/{key}?fields=issuelinks`: the links as seen from that issue. */
+export const issueLinksSchema = z.object({
+  id: idSchema,
+  key: z.string(),
+  fields: z.object({
+    issuelinks: z
+      .array(z.object({ id: idSchema, type: z.object({ name: z.string() }), inwardIssue: linkedIssueSchema.optional(), outwardIssue: linkedIssueSchema.optional() }))
+      .optional(),
+  }),
+});
+
 export const boardSchema = z.object({
   id: z.number(),
   name: z.string(),

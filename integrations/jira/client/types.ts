@@ -259,6 +259,9 @@ export type ScreenField = {
 
 export type IssueLinkType = { id: string; name: string; inward: string; outward: string };
 
+/** One link as seen from an issue: the other issue and which side of the type it is on. */
+export type IssueLink = { id: string; typeName: string; outwardIssueKey: string; outwardIssueId: string; inwardIssueKey: string; inwardIssueId: string };
+
 export type IssueLinkDraft = {
   typeName: string;
   /** e.g. for "blocks": the outward issue blocks the inward issue. */

@@ -19,6 +19,7 @@ export const permissionRules: readonly PermissionRule[] = [
   { key: "CLOSE_ISSUES", need: "optional", label: "Close Issues", enables: "run transitions that close an Epic in workflows that check this permission" },
   { key: "RESOLVE_ISSUES", need: "optional", label: "Resolve Issues", enables: "run transitions that set a resolution" },
   { key: "MANAGE_SPRINTS_PERMISSION", need: "optional", label: "Manage Sprints", enables: "create sprints or move issues between sprints (planning)" },
+  { key: "VIEW_READONLY_WORKFLOW", need: "optional", label: "View Read-Only Workflow", enables: "read the projects' workflows for the planning board (card statuses and their order)" },
   { key: "ADD_COMMENTS", need: "optional", label: "Add Comments", enables: "sync comments to Jira" },
   { key: "ADMINISTER", need: "admin", label: "Jira Administrators (global)", enables: "register the webhook automatically; you can paste it into Jira's admin console yourself instead" },
 ];

@@ -1,3 +1,4 @@
+import { refreshPlanningCards } from "../planning/webhook-refresh.ts";
 import { onUseCaseChanged } from "../use-case-events.ts";
 import { invalidateEpicListing } from "./epic-listing-invalidate.ts";
 import { scheduleLinkSync } from "./schedule-sync.ts";
@@ -17,4 +18,5 @@ export function subscribeJiraSync(): void {
   onIssueWebhook(async (event, deps) => {
     await invalidateEpicListing(deps.db, event.workspaceId, { issueKey: event.issueKey });
   });
+  onIssueWebhook((event, deps) => refreshPlanningCards(deps, event));
 }

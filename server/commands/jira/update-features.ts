@@ -6,6 +6,7 @@ import { featureColumns, loadFeatures, setFeature } from "../../models/integrati
 import { findConnection } from "../../models/jira-connections.ts";
 import { scheduleWebhookRegistration } from "./webhook-settings.ts";
 import { dropEpicListings } from "./epic-listing-invalidate.ts";
+import { dropPlanningCards } from "../planning/drop-cards.ts";
 
 /** Switches features on or off; switching one on needs a saved connection. Admin only (the route says so). */
 export async function updateFeatures(
@@ -28,6 +29,7 @@ export async function updateFeatures(
     // "From Jira" on registers the webhook, off removes it (in the background: Jira may be slow).
     if (changes.fromJira !== undefined && changes.fromJira !== before.fromJira) await scheduleWebhookRegistration(trx, workspaceId);
     if (changes.issueListing === false) await dropEpicListings(trx, workspaceId);
+    if (changes.planning === false) await dropPlanningCards(trx, workspaceId);
     return loadFeatures(trx, workspaceId);
   });
 }

@@ -9,6 +9,7 @@ import { registerJiraListingRoutes } from "./jira-listing/index.ts";
 import { registerJiraSyncRoutes } from "./jira-sync/index.ts";
 import { registerJiraWebhookRoutes } from "./jira-webhook/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
+import { registerPlanningRoutes } from "./planning/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
 import { registerUseCaseRoutes } from "./use-cases/index.ts";
@@ -28,5 +29,6 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerJiraReconcileRoutes(app, deps);
   registerJiraWebhookRoutes(app, deps);
   registerJiraListingRoutes(app, deps);
+  registerPlanningRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
 }

@@ -30,3 +30,11 @@ export function moveIssuesToSprint(deps: CommandDeps, actor: Actor, sprint: SimS
   }
   for (const issue of issues) applyInput(deps, actor, issue, { sprintId: sprint.id }, "issue_updated");
 }
+
+/** Moves issues to the backlog: their active or future sprint is removed (closed ones stay, as in Jira). */
+export function moveIssuesToBacklog(deps: CommandDeps, actor: Actor, issues: readonly SimIssue[]): void {
+  for (const issue of issues) {
+    requirePermission(deps, actor, issue.projectId, "SCHEDULE_ISSUES", `You do not have permission to schedule issue ${issue.key}.`);
+  }
+  for (const issue of issues) applyInput(deps, actor, issue, { sprintId: null }, "issue_updated");
+}

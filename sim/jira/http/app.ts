@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { SimControl } from "../control.ts";
 import type { ApiVersion } from "../model/types.ts";
 import { registerAgileRoutes } from "../routes/agile-routes.ts";
+import { registerBacklogRoutes } from "../routes/backlog-routes.ts";
 import { registerCommentRoutes } from "../routes/comment-routes.ts";
 import { registerControlRoutes } from "../routes/control-routes.ts";
 import { registerIssuePages } from "../pages/issue-pages.ts";
@@ -88,6 +89,7 @@ export function buildApp(runtime: SimRuntime, control: SimControl | null): { app
     registerLinkRoutes(routes, runtime, base, version);
   }
   registerAgileRoutes(routes, runtime, search);
+  registerBacklogRoutes(routes, runtime);
   registerWebhookAdminRoutes(routes, runtime, search);
   routes.finish();
 

@@ -15,6 +15,7 @@ export const permissionDefs: readonly PermissionDef[] = [
   { id: "14", key: "RESOLVE_ISSUES", name: "Resolve Issues", type: "PROJECT", description: "Ability to resolve and reopen issues. This includes the ability to set a fix version." },
   { id: "28", key: "SCHEDULE_ISSUES", name: "Schedule Issues", type: "PROJECT", description: "Ability to set or edit an issue's due date." },
   { id: "-1", key: "MANAGE_SPRINTS_PERMISSION", name: "Manage sprints", type: "PROJECT", description: "Ability to manage sprints." },
+  { id: "45", key: "VIEW_READONLY_WORKFLOW", name: "View Read-Only Workflow", type: "PROJECT", description: "Users with this permission may view a read-only version of a workflow." },
   { id: "15", key: "ADD_COMMENTS", name: "Add Comments", type: "PROJECT", description: "Ability to comment on issues." },
   { id: "34", key: "EDIT_ALL_COMMENTS", name: "Edit All Comments", type: "PROJECT", description: "Ability to edit all comments made on issues." },
   { id: "35", key: "EDIT_OWN_COMMENTS", name: "Edit Own Comments", type: "PROJECT", description: "Ability to edit own comments made on issues." },

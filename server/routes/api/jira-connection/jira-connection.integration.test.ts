@@ -206,13 +206,13 @@ describe("Jira connection", () => {
 
   it("switches features on separately; only Admins activate, Visitors see nothing", async () => {
     const features = `/workspaces/${fixture.workspaceId}/integrations/jira/features`;
-    expect((await fixture.member.client.get(features)).body).toEqual({ features: { toJira: false, fromJira: false, issueListing: false } });
+    expect((await fixture.member.client.get(features)).body).toEqual({ features: { toJira: false, fromJira: false, issueListing: false, planning: false } });
     const on = await fixture.admin.client.patch(features, { toJira: true, issueListing: true });
-    expect(on.body).toEqual({ features: { toJira: true, fromJira: false, issueListing: true } });
+    expect(on.body).toEqual({ features: { toJira: true, fromJira: false, issueListing: true, planning: false } });
     expect((await fixture.moderator.client.patch(features, { fromJira: true })).status).toBe(403);
     expect((await fixture.visitor.client.get(features)).status).toBe(403);
     const off = await fixture.admin.client.patch(features, { toJira: false });
-    expect(off.body).toEqual({ features: { toJira: false, fromJira: false, issueListing: true } });
+    expect(off.body).toEqual({ features: { toJira: false, fromJira: false, issueListing: true, planning: false } });
   });
 
   it("removes the connection and its cache", async () => {
