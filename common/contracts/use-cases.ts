@@ -45,7 +45,7 @@ export const UseCaseFields = z.object({
   wsjf: z.number().nullable(),
   storyPoints: z.number().nullable(),
   visibility: Visibility,
-  /** Values of workspace-defined template fields, keyed by field id. Read-only until custom fields exist. */
+  /** Values of the workspace's custom fields, keyed by field key (shapes per type: contracts/custom-fields.ts). */
   customFields: z.record(z.string(), z.unknown()),
   version: z.int(),
   createdBy: UserRef,
@@ -72,7 +72,10 @@ const StoryPoints = z
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: "must have at most 2 decimals" })
   .nullable();
 
-/** Every field a client may write. `customFields` is not writable yet (defining them is a later issue). */
+/**
+ * Every field a client may write. `customFields` sets the given keys (null clears one) and leaves
+ * the others; values are checked against the workspace's definitions by the server.
+ */
 const editableFields = {
   title: safeText().trim().min(1).max(200),
   description: safeText().max(100_000),
@@ -88,6 +91,10 @@ const editableFields = {
   jobSize: z.int().min(1).max(100).nullable(),
   storyPoints: StoryPoints,
   visibility: Visibility,
+  customFields: z
+    .record(z.string().max(40), z.unknown())
+    .refine((values) => Object.keys(values).length <= 100, { error: "at most 100 fields at once" })
+    .meta({ description: "Custom-field values by field key; see the custom-fields resource for each type's value shape" }),
 };
 
 export const CreateUseCaseBody = z.strictObject({
