@@ -133,6 +133,21 @@ export const UseCaseSort = z.enum([
 ]);
 export type UseCaseSort = z.infer<typeof UseCaseSort>;
 
+/** Sorting by a custom field: `cf.<key>` or `-cf.<key>` (types with one natural order; nulls last). */
+export const CustomFieldSort = z.string().regex(/^-?cf\.[a-z][a-z0-9_]{0,39}$/, { error: "must be a built-in sort or cf.<field key>" });
+export const ListSort = z.union([UseCaseSort, CustomFieldSort]);
+export type ListSort = z.infer<typeof ListSort>;
+
+/**
+ * Custom-field filters, each `<key>:<op>[:<value>]`: `set`, `empty`, `is:<value>` (text, number,
+ * date, checkbox true/false, option id, tag, person id), `gte:` / `lte:` (number, slider, date),
+ * `contains:<text>` (text). Several filters all apply. Repeat the parameter; commas are literal.
+ */
+const customFieldFilters = z
+  .union([safeText().max(300), z.array(safeText().max(300))])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}:(set|empty|is:.+|gte:.+|lte:.+|contains:.+)$/s, { error: "must be <key>:<op>[:<value>]" })).max(10));
+
 /** `?a=1&a=2` and `?a=1,2` both mean [1, 2]. */
 const repeatable = z
   .union([safeText(), z.array(safeText())])
@@ -144,7 +159,8 @@ export const ListUseCasesQuery = z.object({
   tag: repeatable.pipe(z.array(Tag).max(20)).optional(),
   q: safeText().max(200).optional(),
   visibility: Visibility.optional(),
-  sort: UseCaseSort.default("-updated"),
+  cf: customFieldFilters.optional(),
+  sort: ListSort.default("-updated"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: safeText().max(2000).optional(),
 });
