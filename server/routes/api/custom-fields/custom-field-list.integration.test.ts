@@ -38,8 +38,8 @@ describe("use-case list: filters and sorts by custom fields", () => {
     const seen: UseCase[] = [];
     let cursor: string | null = null;
     do {
-      const url = `${f.base}?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`;
-      const response = await f.admin.client.get<Page>(url);
+      const url: string = `${f.base}?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`;
+      const response: { status: number; body: Page } = await f.admin.client.get<Page>(url);
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       seen.push(...response.body.useCases);
       cursor = response.body.nextCursor;
@@ -112,5 +112,6 @@ describe("use-case list: filters and sorts by custom fields", () => {
     expect((await f.admin.client.get(`${f.base}?sort=title&cursor=${page.body.nextCursor}`)).status).toBe(400);
     expect(name.key).toBe("codename");
     expect(score.key).toBe("score");
+    expect(due.type).toBe("date");
   });
 });
