@@ -1,3 +1,4 @@
+import { syncCustomFields } from "./sync-custom-fields.ts";
 import { sql } from "kysely";
 import type { JiraMapping, MappingImpact, MappingProblem, MappingResponse, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
@@ -37,7 +38,7 @@ export async function getMapping(deps: AppDeps, workspaceId: string): Promise<Ma
     saved: stored !== null,
     version: stored?.version ?? 0,
     unmatchedUsers: directory.unmatched(),
-    warnings: validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id))),
+    warnings: validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)), await syncCustomFields(deps.db, workspaceId)),
   };
 }
 
@@ -87,7 +88,7 @@ export async function saveMapping(deps: AppDeps, caller: { userId: string; works
   const { connection, metadata } = await requireConnectionAndMetadata(deps, caller.workspaceId);
   const statuses = await listStatuses(deps.db, caller.workspaceId);
   const links = await linksOfWorkspace(deps.db, caller.workspaceId);
-  let problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)));
+  let problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)), await syncCustomFields(deps.db, caller.workspaceId));
   if (problems.length === 0) problems = await screenProblems(deps, connection, mapping, links.find((l) => l.issue_key)?.issue_key ?? null);
   if (problems.length > 0) {
     throw new AppError("mapping_invalid", `The mapping cannot be saved: ${problems.map((p) => `${p.path}: ${p.message}`).join(" ")}`, problems);

@@ -1,3 +1,4 @@
+import { syncCustomFields } from "./sync-custom-fields.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts";
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
@@ -50,7 +51,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
   if (!record) return { outcome: "skipped" };
   const useCase = presentUseCase(record);
   const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
-  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
+  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
   let current: JiraLinkRow = link;
   const operation = link.issue_key ? "sync" : "create";
   try {

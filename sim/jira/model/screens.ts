@@ -1,3 +1,4 @@
+import { templateFields } from "./template-fields.ts";
 import type { Catalog } from "./catalog.ts";
 import type { IssueTypeDef } from "./types.ts";
 
@@ -32,6 +33,7 @@ export function defaultScreens(catalog: Catalog, type: IssueTypeDef): IssueScree
     field("duedate"),
     field(ids.storyPoints),
     field(ids.wsjf),
+    ...templateFields(catalog.flavor).map((f) => field(f.id)),
   ];
   const hierarchy: ScreenField[] = [];
   if (cloud || type.subtask) hierarchy.push(field("parent"));
