@@ -2,6 +2,7 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { runApiBench } from "./api.ts";
+import { runCustomFieldsBench } from "./customfields.ts";
 import { runPullBench } from "./pull.ts";
 import { runListingBench } from "./listing.ts";
 import { runPlanningBench } from "./planning.ts";
@@ -16,7 +17,15 @@ import { type BenchOptions, BenchResult, type CheckedBenchResult, formatTable } 
 
 type Scenario = (options: BenchOptions) => Promise<readonly BenchResult[]>;
 
-const scenarios: Record<string, Scenario> = { sim: runSimBench, api: runApiBench, pull: runPullBench, listing: runListingBench, push: runPushBench, planning: runPlanningBench };
+const scenarios: Record<string, Scenario> = {
+  sim: runSimBench,
+  api: runApiBench,
+  pull: runPullBench,
+  listing: runListingBench,
+  push: runPushBench,
+  planning: runPlanningBench,
+  customfields: runCustomFieldsBench,
+};
 
 function parseCommandLine(argv: readonly string[]): { names: string[]; options: BenchOptions } {
   const { values, positionals } = parseArgs({ args: [...argv], options: { quick: { type: "boolean", default: false } }, allowPositionals: true });

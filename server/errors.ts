@@ -23,6 +23,8 @@ export const errorStatus = {
   issue_already_linked: 409,
   feature_disabled: 409,
   mapping_required: 409,
+  custom_field_conversion_failed: 409,
+  custom_field_option_in_use: 409,
   jira_issue_not_found: 400,
   planning_refused: 422,
   jira_project_not_mapped: 400,

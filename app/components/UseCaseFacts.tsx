@@ -1,6 +1,8 @@
 import { Badge, Group, Paper, Table, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import type { CustomField } from "../../common/contracts/custom-fields.ts";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
+import { customFieldText } from "./custom-fields/CustomFieldInput.tsx";
 import { formatDate, formatDateTime, visibilityLabel } from "./labels.ts";
 import { PriorityBadge, StatusBadge } from "./UseCaseBadges.tsx";
 
@@ -12,7 +14,16 @@ const none = (
 const orNone = (value: number | string | null): ReactNode => (value === null || value === "" ? none : value);
 
 /** The use case's fields beside its description. */
-export function UseCaseFacts({ useCase }: { useCase: UseCase }) {
+export function UseCaseFacts({
+  useCase,
+  customFields = [],
+  memberNames = new Map(),
+}: {
+  useCase: UseCase;
+  customFields?: readonly CustomField[];
+  memberNames?: ReadonlyMap<string, string>;
+}) {
+  const memberName = (id: string) => memberNames.get(id) ?? "A former member";
   const rows: [string, ReactNode][] = [
     ["Status", <StatusBadge status={useCase.status} />],
     ["Assignee", useCase.assignee?.displayName ?? none],
@@ -39,6 +50,9 @@ export function UseCaseFacts({ useCase }: { useCase: UseCase }) {
     ["Job size", orNone(useCase.jobSize)],
     ["WSJF", <Text span fw={600} size="sm" data-testid="detail-wsjf">{orNone(useCase.wsjf)}</Text>],
     ["Story points", orNone(useCase.storyPoints)],
+    ...customFields
+      .filter((field) => !field.archived || useCase.customFields[field.key] !== undefined)
+      .map((field): [string, ReactNode] => [field.name, customFieldText(field, useCase.customFields[field.key], memberName) ?? none]),
     ["Visibility", visibilityLabel[useCase.visibility]],
     ["Created", formatDateTime(useCase.createdAt)],
     ["Updated", formatDateTime(useCase.updatedAt)],

@@ -2,7 +2,9 @@ import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, TagsInput, Text
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import type { ReactNode } from "react";
+import { useCustomFields } from "../api/custom-fields.ts";
 import { useMembers, useStatuses } from "../api/workspaces.ts";
+import { CustomFieldInput } from "./custom-fields/CustomFieldInput.tsx";
 import { DescriptionEditor } from "./DescriptionEditor.tsx";
 import { priorityOptions, visibilityOptions } from "./labels.ts";
 import type { UseCaseFormValues } from "./use-case-form-values.ts";
@@ -22,6 +24,7 @@ type Props = {
 export function UseCaseForm({ workspaceId, initialValues, submitLabel, submitting, onSubmit, onCancel, notice }: Props) {
   const statuses = useStatuses(workspaceId);
   const members = useMembers(workspaceId);
+  const customFields = (useCustomFields(workspaceId).data?.customFields ?? []).filter((f) => !f.archived);
   const form = useForm<UseCaseFormValues>({
     initialValues,
     validate: {
@@ -65,6 +68,24 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
           <Grid.Col span={12}>
             <WsjfFields form={form} />
           </Grid.Col>
+          {customFields.length > 0 && (
+            <Grid.Col span={12}>
+              <Paper withBorder p="md" data-testid="use-case-custom-fields">
+                <Grid gap="sm">
+                  {customFields.map((field) => (
+                    <Grid.Col key={field.id} span={{ base: 12, md: field.type === "longText" ? 12 : 6 }}>
+                      <CustomFieldInput
+                        field={field}
+                        members={memberOptions}
+                        value={form.getValues().customFields[field.key] ?? null}
+                        onChange={(value) => form.setFieldValue("customFields", { ...form.getValues().customFields, [field.key]: value })}
+                      />
+                    </Grid.Col>
+                  ))}
+                </Grid>
+              </Paper>
+            </Grid.Col>
+          )}
         </Grid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -18,6 +18,8 @@ export type UseCaseFormValues = {
   jobSize: NumberField;
   storyPoints: NumberField;
   visibility: Visibility;
+  /** Custom-field values by key; null or missing = no value. */
+  customFields: Record<string, unknown>;
 };
 
 export const emptyUseCaseForm = (statusId: string | null): UseCaseFormValues => ({
@@ -35,6 +37,7 @@ export const emptyUseCaseForm = (statusId: string | null): UseCaseFormValues => 
   jobSize: "",
   storyPoints: "",
   visibility: "public",
+  customFields: {},
 });
 
 export function formValuesOf(useCase: UseCaseFields): UseCaseFormValues {
@@ -53,6 +56,7 @@ export function formValuesOf(useCase: UseCaseFields): UseCaseFormValues {
     jobSize: useCase.jobSize ?? "",
     storyPoints: useCase.storyPoints ?? "",
     visibility: useCase.visibility,
+    customFields: { ...useCase.customFields },
   };
 }
 
@@ -82,6 +86,8 @@ export function createBody(values: UseCaseFormValues): CreateUseCaseBody {
   const fields = apiFields(values);
   const body: CreateUseCaseBody = { title: fields.title };
   if (values.statusId) body.statusId = values.statusId;
+  const custom = Object.fromEntries(Object.entries(values.customFields).filter(([, value]) => value !== null && value !== undefined));
+  if (Object.keys(custom).length > 0) body.customFields = custom;
   for (const [name, value] of Object.entries(fields)) {
     if (name === "title" || value === null || value === "" || (Array.isArray(value) && value.length === 0)) continue;
     Object.assign(body, { [name]: value });
@@ -97,6 +103,12 @@ export function updateBody(original: UseCaseFields, values: UseCaseFormValues): 
   for (const [name, value] of Object.entries(after)) {
     if (JSON.stringify(value) !== JSON.stringify(before[name])) Object.assign(body, { [name]: value });
   }
+  const custom: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(original.customFields), ...Object.keys(values.customFields)])) {
+    const next = values.customFields[key] ?? null;
+    if (JSON.stringify(next) !== JSON.stringify(original.customFields[key] ?? null)) custom[key] = next;
+  }
+  if (Object.keys(custom).length > 0) body.customFields = custom;
   return body;
 }
 

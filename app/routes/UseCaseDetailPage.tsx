@@ -1,6 +1,8 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { Link, useNavigate, useParams } from "react-router";
+import { useCustomFields } from "../api/custom-fields.ts";
 import { useUseCase } from "../api/use-cases.ts";
+import { useMembers } from "../api/workspaces.ts";
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { CommentsPanel } from "../components/CommentsPanel.tsx";
 import { DeleteUseCaseButton } from "../components/DeleteUseCaseButton.tsx";
@@ -17,6 +19,8 @@ export function UseCaseDetailPage() {
   const { useCaseId = "" } = useParams();
   const navigate = useNavigate();
   const query = useUseCase(workspaceId, useCaseId);
+  const customFields = useCustomFields(workspaceId).data?.customFields ?? [];
+  const members = useMembers(workspaceId).data?.members ?? [];
   const listPath = `/w/${workspaceId}/use-cases`;
 
   if (query.isPending) return <PageLoader />;
@@ -76,7 +80,7 @@ export function UseCaseDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <UseCaseFacts useCase={useCase} />
+          <UseCaseFacts useCase={useCase} customFields={customFields} memberNames={new Map(members.map((m) => [m.userId, m.displayName]))} />
           <UseCaseJiraPanel workspaceId={workspaceId} useCaseId={useCase.id} />
         </Grid.Col>
       </Grid>

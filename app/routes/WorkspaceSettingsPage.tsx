@@ -9,6 +9,7 @@ import { canSetUpJira } from "../components/jira/access.ts";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { WorkflowEditor } from "../components/workflow/WorkflowEditor.tsx";
 import { WorkspaceNameForm } from "../components/WorkspaceNameForm.tsx";
+import { CustomFieldsEditor } from "../components/custom-fields/CustomFieldsEditor.tsx";
 import { AuditLogPanel } from "../components/AuditLogPanel.tsx";
 
 /** Mirrors server/policies/roles.ts ("workspace.update", "statuses.manage"); the server decides anyway. */
@@ -66,6 +67,11 @@ export function WorkspaceSettingsPage() {
           ) : null}
         </Stack>
       </Paper>
+      {mayRename(role) && (
+        <Paper withBorder p="lg">
+          <CustomFieldsEditor workspaceId={workspaceId} />
+        </Paper>
+      )}
       {canSetUpJira(role) && (
         <Paper withBorder p="lg">
           <Stack gap="xs">

@@ -5,7 +5,7 @@ import { Priority } from "./use-cases.ts";
  * The field and entity mapping of a workspace (BRIEF E): which Jira project and issue type a
  * use case becomes, and per Tether field which Jira field it stays equal to, in which direction.
  */
-export const SyncField = z.enum([
+export const BuiltInSyncField = z.enum([
   "title",
   "description",
   "status",
@@ -20,7 +20,14 @@ export const SyncField = z.enum([
   "riskReduction",
   "jobSize",
 ]);
+export type BuiltInSyncField = z.infer<typeof BuiltInSyncField>;
+/** A custom field of the use-case template, by key: `cf.<key>` (ADR 0011). */
+export const CustomSyncField = z.templateLiteral(["cf.", z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)]);
+export type CustomSyncField = z.infer<typeof CustomSyncField>;
+export const SyncField = z.union([BuiltInSyncField, CustomSyncField]);
 export type SyncField = z.infer<typeof SyncField>;
+export const isCustomSyncField = (field: SyncField): field is CustomSyncField => field.startsWith("cf.");
+export const customFieldKeyOf = (field: CustomSyncField) => field.slice(3);
 
 /** both: either side's change wins per the conflict policy; to_jira / from_jira: one way; off: not synced. */
 export const SyncDirection = z.enum(["both", "to_jira", "from_jira", "off"]);
@@ -31,11 +38,20 @@ export type ConflictPolicy = z.infer<typeof ConflictPolicy>;
 
 const JiraId = z.string().trim().min(1).max(255);
 
+/** A single- or multi-select option of a custom field ↔ a Jira select-list option (by id). */
+export const OptionMapEntry = z.strictObject({ optionId: z.string().min(1).max(40), jiraOptionId: JiraId });
+export type OptionMapEntry = z.infer<typeof OptionMapEntry>;
+
 export const FieldMappingEntry = z.strictObject({
   tetherField: SyncField,
   /** Jira field id: `summary`, `description`, `status`, `assignee`, `priority`, `duedate`, `labels`, `customfield_…`. */
   jiraField: JiraId,
   direction: SyncDirection,
+  /**
+   * Custom select fields: which Jira option each Tether option is. A multi select without one
+   * maps to a labels-like field by option label instead.
+   */
+  optionMap: z.array(OptionMapEntry).max(200).optional(),
 });
 export type FieldMappingEntry = z.infer<typeof FieldMappingEntry>;
 

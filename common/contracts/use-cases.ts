@@ -45,7 +45,7 @@ export const UseCaseFields = z.object({
   wsjf: z.number().nullable(),
   storyPoints: z.number().nullable(),
   visibility: Visibility,
-  /** Values of workspace-defined template fields, keyed by field id. Read-only until custom fields exist. */
+  /** Values of the workspace's custom fields, keyed by field key (shapes per type: contracts/custom-fields.ts). */
   customFields: z.record(z.string(), z.unknown()),
   version: z.int(),
   createdBy: UserRef,
@@ -72,7 +72,10 @@ const StoryPoints = z
   .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: "must have at most 2 decimals" })
   .nullable();
 
-/** Every field a client may write. `customFields` is not writable yet (defining them is a later issue). */
+/**
+ * Every field a client may write. `customFields` sets the given keys (null clears one) and leaves
+ * the others; values are checked against the workspace's definitions by the server.
+ */
 const editableFields = {
   title: safeText().trim().min(1).max(200),
   description: safeText().max(100_000),
@@ -88,6 +91,10 @@ const editableFields = {
   jobSize: z.int().min(1).max(100).nullable(),
   storyPoints: StoryPoints,
   visibility: Visibility,
+  customFields: z
+    .record(z.string().max(40), z.unknown())
+    .refine((values) => Object.keys(values).length <= 100, { error: "at most 100 fields at once" })
+    .meta({ description: "Custom-field values by field key; see the custom-fields resource for each type's value shape" }),
 };
 
 export const CreateUseCaseBody = z.strictObject({
@@ -126,6 +133,21 @@ export const UseCaseSort = z.enum([
 ]);
 export type UseCaseSort = z.infer<typeof UseCaseSort>;
 
+/** Sorting by a custom field: `cf.<key>` or `-cf.<key>` (types with one natural order; nulls last). */
+export const CustomFieldSort = z.string().regex(/^-?cf\.[a-z][a-z0-9_]{0,39}$/, { error: "must be a built-in sort or cf.<field key>" });
+export const ListSort = z.union([UseCaseSort, CustomFieldSort]);
+export type ListSort = z.infer<typeof ListSort>;
+
+/**
+ * Custom-field filters, each `<key>:<op>[:<value>]`: `set`, `empty`, `is:<value>` (text, number,
+ * date, checkbox true/false, option id, tag, person id), `gte:` / `lte:` (number, slider, date),
+ * `contains:<text>` (text). Several filters all apply. Repeat the parameter; commas are literal.
+ */
+const customFieldFilters = z
+  .union([safeText().max(300), z.array(safeText().max(300))])
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]{0,39}:(set|empty|is:.+|gte:.+|lte:.+|contains:.+)$/s, { error: "must be <key>:<op>[:<value>]" })).max(10));
+
 /** `?a=1&a=2` and `?a=1,2` both mean [1, 2]. */
 const repeatable = z
   .union([safeText(), z.array(safeText())])
@@ -137,7 +159,8 @@ export const ListUseCasesQuery = z.object({
   tag: repeatable.pipe(z.array(Tag).max(20)).optional(),
   q: safeText().max(200).optional(),
   visibility: Visibility.optional(),
-  sort: UseCaseSort.default("-updated"),
+  cf: customFieldFilters.optional(),
+  sort: ListSort.default("-updated"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: safeText().max(2000).optional(),
 });

@@ -11,6 +11,7 @@ import {
   updateUseCaseColumns,
 } from "../models/use-cases.ts";
 import { presentUseCase } from "../presenters/use-case.ts";
+import { customFieldChanges } from "./custom-field-values.ts";
 import { useCaseNotFound } from "./use-case-access.ts";
 import { diffUseCase, type UseCasePatch } from "./use-case-changes.ts";
 import { useCaseChanged } from "./use-case-events.ts";
@@ -79,6 +80,11 @@ export async function applyUseCaseChanges(
   const status = patch.statusId !== undefined && patch.statusId !== current.status.id ? await requireStatus(trx, workspaceId, patch.statusId) : undefined;
   const people = await requireWorkspaceUsers(trx, workspaceId, { assigneeId: patch.assigneeId, memberIds: patch.memberIds });
   const changeSet = diffUseCase(current, patch, { status, people });
+  const custom = await customFieldChanges(trx, workspaceId, current.customFields, patch.customFields);
+  if (custom) {
+    changeSet.columns.custom_fields = custom.column;
+    changeSet.changes.push(...custom.changes);
+  }
   if (changeSet.changes.length === 0) return { useCase: current, changes: [] };
   await updateUseCaseColumns(trx, useCaseId, changeSet.columns);
   if (changeSet.memberIds) await replaceUseCaseMembers(trx, useCaseId, changeSet.memberIds);

@@ -5,6 +5,7 @@ import { recordAudit } from "../models/audit-log.ts";
 import { recordUseCaseChanges } from "../models/use-case-history.ts";
 import { deleteUseCaseRow, findFirstStatus, findUseCase, insertUseCase, replaceUseCaseMembers, takeUseCaseNumber, type UseCaseRecord } from "../models/use-cases.ts";
 import { presentUseCase, presentUseCaseFor, useCaseKey } from "../presenters/use-case.ts";
+import { checkCustomFieldValues, customFieldHistoryName, mergeCustomFieldValues } from "./custom-field-values.ts";
 import { authorise, lockAndAuthorise, type UseCaseCaller, useCaseNotFound } from "./use-case-access.ts";
 import type { UseCasePatch } from "./use-case-changes.ts";
 import { applyUseCaseChanges, loadUseCase, requireStatus, requireWorkspaceUsers } from "./use-case-write.ts";
@@ -31,6 +32,7 @@ export async function createUseCase(db: Db, caller: UseCaseCaller, input: Create
       else if (assigneeId !== caller.userId && !memberIds.includes(caller.userId)) memberIds.push(caller.userId);
     }
     await requireWorkspaceUsers(trx, caller.workspaceId, { assigneeId, memberIds });
+    const customFields = mergeCustomFieldValues({}, await checkCustomFieldValues(trx, caller.workspaceId, input.customFields ?? {}, { creating: true })).next;
     const number = await takeUseCaseNumber(trx, caller.workspaceId);
     const useCaseId = await insertUseCase(trx, {
       workspace_id: caller.workspaceId,
@@ -48,6 +50,7 @@ export async function createUseCase(db: Db, caller: UseCaseCaller, input: Create
       job_size: input.jobSize ?? null,
       story_points: input.storyPoints ?? null,
       visibility: input.visibility ?? "public",
+      custom_fields: JSON.stringify(customFields),
       created_by: caller.userId,
     });
     await replaceUseCaseMembers(trx, useCaseId, memberIds);
@@ -55,7 +58,10 @@ export async function createUseCase(db: Db, caller: UseCaseCaller, input: Create
       useCaseId,
       actorId: caller.userId,
       source: "user",
-      changes: [{ field: "created", oldValue: null, newValue: { key: useCaseKey(number), title: input.title } }],
+      changes: [
+        { field: "created", oldValue: null, newValue: { key: useCaseKey(number), title: input.title } },
+        ...Object.entries(customFields).map(([key, value]) => ({ field: customFieldHistoryName(key), oldValue: null, newValue: value })),
+      ],
     });
     return presentUseCaseFor(caller, await loadUseCase(trx, caller.workspaceId, useCaseId));
   });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { CustomFieldTables } from "./schema-custom-fields.ts";
 import type { JiraReconcileTables } from "./schema-jira-reconcile.ts";
 import type { JiraSyncTables } from "./schema-jira-sync.ts";
 import type { JiraWebhookTables } from "./schema-jira-webhooks.ts";
@@ -182,7 +183,7 @@ export interface MailDeliveriesTable {
   delivered_at: CreatedAt;
 }
 
-export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebhookTables, PlanningTables {
+export interface Database extends JiraSyncTables, JiraReconcileTables, JiraWebhookTables, PlanningTables, CustomFieldTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -82,6 +82,19 @@ const matrix: Record<string, Row> = {
   },
   "GET /workspaces/{workspaceId}/statuses": { expected: allRoles(200) },
   "GET /workspaces/{workspaceId}/audit-log": { expected: setupRoles(200) },
+  // Custom fields: everyone reads the template; Admins define it (Moderators only where allowed, not here).
+  "GET /workspaces/{workspaceId}/custom-fields": { expected: allRoles(200) },
+  "POST /workspaces/{workspaceId}/custom-fields": { expected: adminOnly(201), body: () => ({ key: `f_${unique()}`, name: "Matrix", type: "shortText" }) },
+  "PATCH /workspaces/{workspaceId}/custom-fields/{fieldId}": { expected: adminOnly(200), body: () => ({ name: "Renamed" }) },
+  "PUT /workspaces/{workspaceId}/custom-fields/order": {
+    expected: adminOnly(200),
+    body: async (ctx) => ({
+      fieldIds: (await ctx.fixture.admin.client.get<{ customFields: { id: string }[] }>(`/workspaces/${ctx.fixture.workspaceId}/custom-fields`)).body.customFields.map((c) => c.id),
+    }),
+  },
+  "DELETE /workspaces/{workspaceId}/custom-fields/{fieldId}/options/{optionId}": { expected: adminOnly(200) },
+  "GET /workspaces/{workspaceId}/custom-field-settings": { expected: allRoles(200) },
+  "PUT /workspaces/{workspaceId}/custom-field-settings": { expected: adminOnly(200), body: () => ({ moderatorsMayDefine: false }) },
   "PUT /workspaces/{workspaceId}/statuses": {
     expected: setupRoles(200),
     body: async (ctx) => {
@@ -273,6 +286,15 @@ describe("authorisation matrix", () => {
       },
     };
     let path = template;
+    if (template.includes("{fieldId}")) {
+      const created = await admin.client.post<{ customField: { id: string; options: { id: string }[] } }>(`/workspaces/${workspaceId}/custom-fields`, {
+        key: `m_${unique()}`,
+        name: "Matrix target",
+        type: "singleSelect",
+        options: [{ label: "One" }, { label: "Two" }],
+      });
+      path = path.replace("{fieldId}", created.body.customField.id).replace("{optionId}", created.body.customField.options[0]?.id ?? "");
+    }
     if (template.includes("{commentId}")) {
       const useCaseId = await values.useCaseId!();
       const comment = await member.client.post<{ comment: { id: string } }>(`/workspaces/${workspaceId}/use-cases/${useCaseId}/comments`, { body: "By the assignee" });

@@ -31,7 +31,7 @@ export type ListPosition = { value: string | null; id: string };
 
 const CursorPayload = z.strictObject({ s: z.string(), v: z.string().max(1000).nullable(), id: z.uuid() });
 
-export function encodeCursor(sort: UseCaseSort, position: ListPosition): string {
+export function encodeCursor(sort: string, position: ListPosition): string {
   return Buffer.from(JSON.stringify({ s: sort, v: position.value, id: position.id })).toString("base64url");
 }
 
@@ -44,7 +44,7 @@ const badCursor = (why: string, cause?: unknown) =>
  * Decodes a cursor and checks its value has the shape of the sort key, so a tampered cursor is
  * a 400 here rather than a failed cast (500) in the database.
  */
-export function decodeCursor(sort: UseCaseSort, cursor: string): ListPosition {
+export function decodeCursor(sort: string, cursor: string, customKind?: SortValueKind): ListPosition {
   let payload: z.infer<typeof CursorPayload>;
   try {
     payload = CursorPayload.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
@@ -52,7 +52,7 @@ export function decodeCursor(sort: UseCaseSort, cursor: string): ListPosition {
     throw badCursor("is not one this API issued", error);
   }
   if (payload.s !== sort) throw badCursor(`belongs to sort "${payload.s}", not "${sort}"`);
-  const { kind } = parseSort(sort);
+  const kind = customKind ?? parseSort(sort as UseCaseSort).kind;
   if (payload.v !== null && !validSortValue(kind, payload.v)) throw badCursor("has a malformed position");
   return { value: payload.v, id: payload.id };
 }

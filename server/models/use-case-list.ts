@@ -3,6 +3,7 @@ import type { UseCaseSort, Visibility } from "../../common/contracts/use-cases.t
 import type { Db } from "../db/pool.ts";
 import type { Database, Role } from "../db/schema.ts";
 import { type ListPosition, parseSort, type SortValueKind } from "./use-case-cursor.ts";
+import { type CustomFieldFilter, customFieldFilterSql } from "./use-case-field-filters.ts";
 import { useCaseVisibleSql } from "../policies/use-case-sql.ts";
 import { selectUseCases, type UseCaseRecord } from "./use-cases.ts";
 
@@ -14,6 +15,7 @@ export type UseCaseFilters = {
   tags?: readonly string[] | undefined;
   text?: string | undefined;
   visibility?: Visibility | undefined;
+  customFields?: readonly CustomFieldFilter[] | undefined;
 };
 
 export type UseCasePageRequest = {
@@ -38,7 +40,7 @@ const sortExpression: Record<string, RawBuilder<unknown>> = {
 
 const nullableSorts = new Set(["wsjf", "targetDate"]);
 
-const castTo: Record<SortValueKind, RawBuilder<unknown>> = {
+export const castTo: Record<SortValueKind, RawBuilder<unknown>> = {
   timestamp: sql`timestamptz`,
   text: sql`text`,
   integer: sql`integer`,
@@ -47,7 +49,7 @@ const castTo: Record<SortValueKind, RawBuilder<unknown>> = {
 };
 
 /** The sort value as text the cursor can carry and the database can cast back without loss. */
-function sortValueAsText(kind: SortValueKind, expression: RawBuilder<unknown>): RawBuilder<string | null> {
+export function sortValueAsText(kind: SortValueKind, expression: RawBuilder<unknown>): RawBuilder<string | null> {
   if (kind === "timestamp") return sql<string>`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   return sql<string | null>`(${expression})::text`;
 }
@@ -56,13 +58,14 @@ function sortValueAsText(kind: SortValueKind, expression: RawBuilder<unknown>): 
 export const likePattern = (text: string) => `%${text.replaceAll(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The list's filters, as WHERE clauses on any query over `use_cases`. */
-function applyFilters<Q extends FilterableQuery>(query: Q, filters: UseCaseFilters): Q {
+export function applyFilters<Q extends FilterableQuery>(query: Q, filters: UseCaseFilters): Q {
   let q = query;
   if (filters.statusIds && filters.statusIds.length > 0) q = q.where("use_cases.status_id", "in", [...filters.statusIds]) as Q;
   if (filters.assigneeId === null) q = q.where("use_cases.assignee_id", "is", null) as Q;
   else if (filters.assigneeId !== undefined) q = q.where("use_cases.assignee_id", "=", filters.assigneeId) as Q;
   if (filters.tags && filters.tags.length > 0) q = q.where(sql<boolean>`use_cases.tags @> ${sql.val([...filters.tags])}::text[]`) as Q;
   if (filters.visibility) q = q.where("use_cases.visibility", "=", filters.visibility) as Q;
+  for (const filter of filters.customFields ?? []) q = q.where(customFieldFilterSql(filter)) as Q;
   if (filters.text) {
     const pattern = likePattern(filters.text);
     q = q.where((eb) => eb.or([eb("use_cases.title", "ilike", pattern), eb("use_cases.description", "ilike", pattern)])) as Q;
@@ -70,7 +73,7 @@ function applyFilters<Q extends FilterableQuery>(query: Q, filters: UseCaseFilte
   return q;
 }
 
-type FilterableQuery = SelectQueryBuilder<Database, "use_cases", object>;
+export type FilterableQuery = SelectQueryBuilder<Database, "use_cases", object>;
 
 /** How many use cases the viewer may see per status, under the same filters as the list. */
 export async function countUseCasesByStatus(db: Db, request: Omit<UseCasePageRequest, "sort" | "limit" | "after">) {

@@ -14,6 +14,8 @@ export const workspaceActions = {
   "statuses.manage": ["admin", "moderator"],
   "auditLog.read": ["admin", "moderator"],
   "useCase.create": ["admin", "moderator", "member"],
+  // Moderators only where the workspace allows it (commands/custom-fields.ts checks the setting).
+  "customFields.define": ["admin", "moderator"],
   "integration.view": ["admin", "moderator", "member"],
   "integration.activate": ["admin"],
   "integration.setup": ["admin", "moderator"],

@@ -3,7 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import type { ConflictPolicy, FieldMappingEntry, MappingImpact, SyncField } from "../../../common/contracts/jira-mapping.ts";
-import { SyncField as SyncFieldSchema } from "../../../common/contracts/jira-mapping.ts";
+import { BuiltInSyncField, isCustomSyncField } from "../../../common/contracts/jira-mapping.ts";
 import type { JiraMetadata } from "../../../common/contracts/jira-metadata.ts";
 import type { Member, UseCaseStatus } from "../../../common/contracts/workspaces.ts";
 import { isApiError } from "../../api/client.ts";
@@ -67,7 +67,10 @@ function MappingForm({ workspaceId, answer, metadata, statuses, members }: FormP
   };
 
   const project = metadata.projectDetails[draft.projectKey];
-  const rows = SyncFieldSchema.options.flatMap((field) => draft.fields.filter((f) => f.tetherField === field));
+  const rows = [
+    ...BuiltInSyncField.options.flatMap((field) => draft.fields.filter((f) => f.tetherField === field)),
+    ...draft.fields.filter((f) => isCustomSyncField(f.tetherField)),
+  ];
   const disabled = save.isPending;
   return (
     <Stack gap="lg" data-testid="jira-mapping-form">

@@ -37,7 +37,7 @@ export function MappingFieldRows({ rows, jiraFields, problems, disabled, onChang
             <Table.Tr key={row.tetherField} data-testid="jira-mapping-field" data-field={row.tetherField} data-invalid={messages.length > 0}>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {syncFieldLabel[row.tetherField]}
+                  {syncFieldLabel(row.tetherField)}
                 </Text>
                 {readOnly && (
                   <Text size="xs" c="dimmed">
@@ -47,7 +47,7 @@ export function MappingFieldRows({ rows, jiraFields, problems, disabled, onChang
               </Table.Td>
               <Table.Td>
                 <Select
-                  aria-label={`Jira field for ${syncFieldLabel[row.tetherField]}`}
+                  aria-label={`Jira field for ${syncFieldLabel(row.tetherField)}`}
                   placeholder="Not mapped"
                   data={compatibleJiraFields(row.tetherField, jiraFields, row.jiraField)}
                   value={row.jiraField || null}
@@ -62,7 +62,7 @@ export function MappingFieldRows({ rows, jiraFields, problems, disabled, onChang
               </Table.Td>
               <Table.Td>
                 <Select
-                  aria-label={`Direction for ${syncFieldLabel[row.tetherField]}`}
+                  aria-label={`Direction for ${syncFieldLabel(row.tetherField)}`}
                   data={readOnly ? directions.filter((d) => d.value === "to_jira" || d.value === "off") : directions}
                   value={row.direction}
                   allowDeselect={false}

@@ -42,7 +42,7 @@ function ChangesView({ impact }: { impact: MappingImpact }) {
       <Group gap={6} mb="xs">
         {impact.changedFields.map((change) => (
           <Badge key={change.tetherField} tt="none" variant="light" data-testid="jira-mapping-impact-field" data-field={change.tetherField}>
-            {syncFieldLabel[change.tetherField]}: {changeLabel[change.change]}
+            {syncFieldLabel(change.tetherField)}: {changeLabel[change.change]}
           </Badge>
         ))}
       </Group>
@@ -59,7 +59,7 @@ function ChangesView({ impact }: { impact: MappingImpact }) {
                 <Table.Tr key={item.useCaseId}>
                   <Table.Td w={100}>{item.key}</Table.Td>
                   <Table.Td w={120}>{item.issueKey ?? "Epic being created"}</Table.Td>
-                  <Table.Td>{item.fields.map((f) => syncFieldLabel[f]).join(", ")}</Table.Td>
+                  <Table.Td>{item.fields.map((f) => syncFieldLabel(f)).join(", ")}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

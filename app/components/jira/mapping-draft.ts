@@ -1,12 +1,20 @@
-import { type FieldMappingEntry, type JiraMapping, type MappingProblem, MappingProblem as MappingProblemSchema, SyncField } from "../../../common/contracts/jira-mapping.ts";
+import {
+  BuiltInSyncField,
+  type FieldMappingEntry,
+  isCustomSyncField,
+  type JiraMapping,
+  type MappingProblem,
+  MappingProblem as MappingProblemSchema,
+  type SyncField,
+} from "../../../common/contracts/jira-mapping.ts";
 import type { JiraFieldMeta } from "../../../common/contracts/jira-metadata.ts";
-import { syncFieldSpecs } from "../../../integrations/jira/sync/field-kinds.ts";
+import { specOf } from "../../../integrations/jira/sync/field-kinds.ts";
 import { isApiError } from "../../api/client.ts";
 
 /** A mapping being edited: every Tether field has a row; rows without a Jira field are left out when saving. */
 export type MappingDraft = JiraMapping;
 
-export const syncFieldLabel: Record<SyncField, string> = {
+const builtInFieldLabel: Record<BuiltInSyncField, string> = {
   title: "Title",
   description: "Description",
   status: "Status",
@@ -22,10 +30,13 @@ export const syncFieldLabel: Record<SyncField, string> = {
   jobSize: "Job size",
 };
 
+/** A mapped field's label: built-in names, or the custom field's key (`cf.<key>`). */
+export const syncFieldLabel = (field: SyncField): string => (isCustomSyncField(field) ? `Custom field ${field.slice(3)}` : builtInFieldLabel[field]);
+
 /** Starts a draft from the stored (or proposed) mapping: its rows keep their order, missing fields are appended switched off. */
 export function draftFrom(mapping: JiraMapping): MappingDraft {
   const present = new Set(mapping.fields.map((f) => f.tetherField));
-  const missing: FieldMappingEntry[] = SyncField.options.filter((f) => !present.has(f)).map((tetherField) => ({ tetherField, jiraField: "", direction: "off" }));
+  const missing: FieldMappingEntry[] = BuiltInSyncField.options.filter((f) => !present.has(f)).map((tetherField) => ({ tetherField, jiraField: "", direction: "off" }));
   return { ...mapping, fields: [...mapping.fields, ...missing] };
 }
 
@@ -67,7 +78,7 @@ export function localProblems(draft: MappingDraft): PlacedProblems {
   });
   const fields = draft.fields
     .filter((f) => f.direction !== "off" && f.jiraField === "")
-    .map((f) => ({ field: f.tetherField, message: `Pick the Jira field ${syncFieldLabel[f.tetherField].toLowerCase()} stays equal to, or set the direction to “off”.` }));
+    .map((f) => ({ field: f.tetherField, message: `Pick the Jira field ${syncFieldLabel(f.tetherField).toLowerCase()} stays equal to, or set the direction to “off”.` }));
   return { fields, rows, general: [] };
 }
 
@@ -90,9 +101,10 @@ export type FieldOption = { value: string; label: string };
 
 /** Jira fields this Tether field may map to: the types the sync engine accepts (integrations/jira/sync/field-kinds.ts). */
 export function compatibleJiraFields(field: SyncField, fields: readonly JiraFieldMeta[], current: string): { group: string; items: FieldOption[] }[] {
-  const spec = syncFieldSpecs[field];
+  const spec = specOf(field, [], null);
   const fits = (f: JiraFieldMeta) => {
     const schema = f.schema;
+    if (!spec) return schema !== null;
     if (!schema || !spec.jiraTypes.includes(schema.type)) return false;
     return spec.kind !== "labels" || schema.items === null || schema.items === "string" || schema.items === "option";
   };
@@ -117,4 +129,4 @@ export function markPreferred<T extends { preferred: boolean }>(entries: readonl
   return entries.map((entry, i) => (i === index ? { ...entry, preferred: true } : sameTarget(entry, chosen) ? { ...entry, preferred: false } : entry));
 }
 
-export const isReadOnlyInTether = (field: SyncField) => syncFieldSpecs[field].readOnlyInTether;
+export const isReadOnlyInTether = (field: SyncField) => specOf(field, [], null)?.readOnlyInTether ?? false;

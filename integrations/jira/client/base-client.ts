@@ -227,6 +227,7 @@ export abstract class BaseJiraClient implements JiraClient {
     if (changes.priorityId !== undefined) fields.priority = { id: changes.priorityId };
     if (changes.labels !== undefined) fields.labels = changes.labels;
     if (changes.assigneeId !== undefined) fields.assignee = changes.assigneeId === null ? null : this.userReference(changes.assigneeId);
+    for (const [fieldId, user] of Object.entries(changes.userFields ?? {})) fields[fieldId] = user === null ? null : this.userReference(user);
     const body = { fields, ...(changes.update && Object.keys(changes.update).length > 0 ? { update: changes.update } : {}) };
     await this.http.request({ method: "PUT", path, body, schema: s.ignoredBodySchema, issueKey, permission: "EDIT_ISSUES" });
   }

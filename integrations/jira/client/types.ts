@@ -204,6 +204,8 @@ export type IssueChanges = {
   labels?: string[];
   /** null unassigns; set in the same PUT as the other fields (one write). */
   assigneeId?: JiraUserId | null;
+  /** User-picker custom fields by field id (null clears), sent as each flavour refers to users. */
+  userFields?: Record<string, JiraUserId | null>;
   fields?: Record<string, unknown>;
   /** Jira's `update` operations per field, e.g. `{ labels: [{ add: "x" }, { remove: "y" }] }`. */
   update?: Record<string, Array<Record<string, unknown>>>;

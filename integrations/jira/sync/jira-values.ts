@@ -1,6 +1,6 @@
 import type { FieldMappingEntry } from "../../../common/contracts/jira-mapping.ts";
 import type { JiraIssue, RichText } from "../client/types.ts";
-import { syncFieldSpecs } from "./field-kinds.ts";
+import { specOf } from "./field-kinds.ts";
 import { activeFields, type MappingContext } from "./mapping-context.ts";
 import { normaliseDate, normaliseLabels, normaliseNumber, normaliseText, type SyncValue, type SyncValues } from "./values.ts";
 
@@ -41,7 +41,7 @@ export function jiraValue(issue: JiraIssue, entry: FieldMappingEntry, context: M
     default:
       break;
   }
-  switch (syncFieldSpecs[entry.tetherField].kind) {
+  switch (specOf(entry.tetherField, context.customFields ?? [], entry)?.kind) {
     case "text":
       return normaliseText(raw);
     case "richText": {
@@ -58,6 +58,12 @@ export function jiraValue(issue: JiraIssue, entry: FieldMappingEntry, context: M
       return normaliseDate(raw);
     case "labels":
       return normaliseLabels(labelsOf(raw));
+    case "option":
+      return idOf(raw);
+    case "options":
+      return Array.isArray(raw) ? [...new Set(raw.flatMap((item) => idOf(item) ?? []))].sort() : [];
+    case undefined:
+      return null;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FieldMappingEntry, JiraMapping } from "../../../common/contracts/jira-mapping.ts";
 import type { RichText } from "../client/types.ts";
+import type { SyncCustomField } from "./field-kinds.ts";
 
 /** Markdown ↔ Jira rich text, provided by integrations/jira/formats (injected to keep this pure). */
 export type RichTextCodec = {
@@ -18,6 +19,8 @@ export type MappingContext = {
   /** Jira user id → Tether member; null when none. */
   memberForJiraUser(jiraUserId: string): string | null;
   richText: RichTextCodec;
+  /** The workspace's custom-field definitions, for mapped `cf.<key>` fields. */
+  customFields?: readonly SyncCustomField[];
 };
 
 /** The fields that take part in sync (direction other than off), in mapping order. */

@@ -1,5 +1,5 @@
 import type { ConflictPolicy, SyncDirection, SyncField } from "../../../common/contracts/jira-mapping.ts";
-import { flowsFromJira, flowsToJira, syncFieldSpecs } from "./field-kinds.ts";
+import { flowsFromJira, flowsToJira } from "./field-kinds.ts";
 import { isUnmappable, sameValue, type SyncValue } from "./values.ts";
 
 /** What to do with one mapped field, decided from both sides' values and the base. */
@@ -92,7 +92,8 @@ export function planField(state: FieldState, context: PlanContext): FieldAction 
   if (toJira && !fromJira) return push();
   if (fromJira && !toJira) return pull();
   if (isUnmappable(tether)) return pull();
-  if (syncFieldSpecs[field].kind === "labels" && Array.isArray(tether) && Array.isArray(jira) && Array.isArray(base)) {
+  // Only label sets (built-in tags, custom tags and multi selects) hold arrays.
+  if (Array.isArray(tether) && Array.isArray(jira) && Array.isArray(base)) {
     return { field, action: "merge", value: mergeSets(base, tether, jira), tether, jira };
   }
   return resolveConflict(state, context);

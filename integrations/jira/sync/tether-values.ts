@@ -1,12 +1,14 @@
-import type { SyncField } from "../../../common/contracts/jira-mapping.ts";
+import { isCustomSyncField, type SyncField } from "../../../common/contracts/jira-mapping.ts";
+import { customTetherValue } from "./custom-values.ts";
 import type { UseCaseFields as UseCase } from "../../../common/contracts/use-cases.ts";
-import { syncFieldSpecs } from "./field-kinds.ts";
+import { specOf } from "./field-kinds.ts";
 import { activeFields, type MappingContext } from "./mapping-context.ts";
 import { normaliseDate, normaliseLabels, normaliseNumber, normaliseText, type SyncValue, type SyncValues } from "./values.ts";
 
 /** The use case's value of one mapped field, in the compared form (Jira ids for statuses, people, priorities). */
 export function tetherValue(useCase: UseCase, field: SyncField, context: MappingContext): SyncValue {
   const { mapping } = context;
+  if (isCustomSyncField(field)) return customTetherValue(useCase, field, mapping.fields.find((e) => e.tetherField === field), context);
   switch (field) {
     case "title":
       return normaliseText(useCase.title);
@@ -45,4 +47,5 @@ export function tetherValues(useCase: UseCase, context: MappingContext): SyncVal
   return values;
 }
 
-export const fieldKind = (field: SyncField) => syncFieldSpecs[field].kind;
+export const fieldKind = (field: SyncField, context: MappingContext) =>
+  specOf(field, context.customFields ?? [], context.mapping.fields.find((e) => e.tetherField === field) ?? null)?.kind ?? null;

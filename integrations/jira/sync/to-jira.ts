@@ -1,6 +1,6 @@
 import type { FieldMappingEntry, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import type { IssueChanges, RichText } from "../client/types.ts";
-import { syncFieldSpecs } from "./field-kinds.ts";
+import { specOf } from "./field-kinds.ts";
 import type { MappingContext } from "./mapping-context.ts";
 import { isUnmappable, type SyncValue } from "./values.ts";
 
@@ -39,7 +39,7 @@ function setField(changes: IssueChanges, entry: FieldMappingEntry, push: PushVal
       break;
   }
   const fields = (changes.fields ??= {});
-  switch (syncFieldSpecs[entry.tetherField].kind) {
+  switch (specOf(entry.tetherField, context.customFields ?? [], entry)?.kind) {
     case "labels":
       if (entry.jiraField === "labels") {
         const ops = labelOperations(value, push.jiraNow);
@@ -50,9 +50,17 @@ function setField(changes: IssueChanges, entry: FieldMappingEntry, push: PushVal
       fields[entry.jiraField] = typeof value === "string" && value.length > 0 ? richTextWire(context.richText.fromMarkdown(value)) : null;
       return;
     case "priority":
-    case "user":
     case "status":
+    case "option":
       fields[entry.jiraField] = typeof value === "string" ? { id: value } : null;
+      return;
+    case "user":
+      (changes.userFields ??= {})[entry.jiraField] = typeof value === "string" ? value : null;
+      return;
+    case "options":
+      fields[entry.jiraField] = asStrings(value).map((id) => ({ id }));
+      return;
+    case undefined:
       return;
     case "text":
     case "number":

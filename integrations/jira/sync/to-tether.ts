@@ -1,4 +1,5 @@
-import type { SyncField } from "../../../common/contracts/jira-mapping.ts";
+import { customFieldKeyOf, isCustomSyncField, type SyncField } from "../../../common/contracts/jira-mapping.ts";
+import { customValueFromJira } from "./custom-values.ts";
 import type { UpdateUseCaseInput } from "../../../common/contracts/use-cases.ts";
 import { preferredEntry, type MappingContext } from "./mapping-context.ts";
 import type { SyncValue } from "./values.ts";
@@ -24,6 +25,14 @@ export function buildTetherWrite(pulls: readonly PullValue[], context: MappingCo
   const skipped: TetherWrite["skipped"] = [];
   const skip = (field: SyncField, reason: string) => skipped.push({ field, reason });
   for (const { field, value } of pulls) {
+    if (isCustomSyncField(field)) {
+      const result = customValueFromJira(field, value, context.mapping.fields.find((e) => e.tetherField === field), context);
+      if (result.ok) {
+        patch.customFields = { ...patch.customFields, [customFieldKeyOf(field)]: result.value };
+        applied.push(field);
+      } else skip(field, result.reason);
+      continue;
+    }
     switch (field) {
       case "title": {
         const title = typeof value === "string" ? value.trim() : "";

@@ -1,5 +1,7 @@
 import type { JiraMapping, MappingProblem } from "../../../common/contracts/jira-mapping.ts";
-import { syncFieldSpecs } from "./field-kinds.ts";
+import { isCustomSyncField } from "../../../common/contracts/jira-mapping.ts";
+import { customFieldProblems } from "./validate-custom-mapping.ts";
+import { specOf, type SyncCustomField } from "./field-kinds.ts";
 import { statusesFor, type SyncMetadata } from "./mapping-metadata.ts";
 import { validateProjects } from "./validate-projects.ts";
 
@@ -18,7 +20,12 @@ const systemFieldTypes: Record<string, string> = {
  * Checks a mapping against the connection's metadata: the project and issue type exist, every
  * Jira field exists and has a type the Tether field can hold, value maps point at real values.
  */
-export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, tetherStatusIds: ReadonlySet<string>): MappingProblem[] {
+export function validateMapping(
+  mapping: JiraMapping,
+  metadata: SyncMetadata,
+  tetherStatusIds: ReadonlySet<string>,
+  customFields: readonly SyncCustomField[] = [],
+): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const problem = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const project = metadata.projectDetails[mapping.projectKey];
@@ -30,7 +37,14 @@ export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, te
   const seen = new Set<string>();
   mapping.fields.forEach((entry, index) => {
     const path = `fields.${index}`;
-    const spec = syncFieldSpecs[entry.tetherField];
+    const spec = specOf(entry.tetherField, customFields, entry);
+    if (!spec) {
+      const definition = customFields.find((f) => `cf.${f.key}` === entry.tetherField);
+      if (!definition) problem(`${path}.tetherField`, "unknown_custom_field", `Tether has no custom field ${entry.tetherField.slice(3)}.`);
+      else problem(`${path}.tetherField`, "incompatible_field", `${definition.name} is a ${definition.type} field, which has no Jira counterpart.`);
+      return;
+    }
+    if (isCustomSyncField(entry.tetherField)) customFieldProblems(entry, customFields, metadata, (p, code, message) => problem(`${path}.${p}`, code, message));
     if (seen.has(entry.tetherField)) problem(`${path}.tetherField`, "duplicate_field", `${entry.tetherField} is mapped twice; map each Tether field once.`);
     seen.add(entry.tetherField);
     if (spec.readOnlyInTether && (entry.direction === "both" || entry.direction === "from_jira")) {
@@ -44,7 +58,7 @@ export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, te
     }
     if (type && !spec.jiraTypes.includes(type)) {
       const name = field?.name ?? entry.jiraField;
-      problem(`${path}.jiraField`, "incompatible_field", `${name} (${entry.jiraField}) holds ${type} values; ${entry.tetherField} needs ${spec.jiraTypes.join(" or ")}.`);
+      problem(`${path}.jiraField`, "incompatible_field", `${name} (${entry.jiraField}) holds ${type} values; ${entry.tetherField} needs ${spec.jiraTypes.join(" or ")}${spec.kind === "options" ? " (a multi-select list)" : ""}.`);
     }
     if (spec.kind === "labels" && field?.schema && field.schema.items !== null && field.schema.items !== "string" && field.schema.items !== "option") {
       problem(`${path}.jiraField`, "incompatible_field", `${field.name} holds a list of ${field.schema.items}; tags need text values.`);
@@ -65,6 +79,6 @@ export function validateMapping(mapping: JiraMapping, metadata: SyncMetadata, te
     if (users.has(entry.jiraUserId)) problem(`userMap.${index}.jiraUserId`, "duplicate_user", `Jira user ${entry.jiraUserId} is mapped to two members; a Jira user stands for one member.`);
     users.add(entry.jiraUserId);
   });
-  problems.push(...validateProjects(mapping, metadata, tetherStatusIds));
+  problems.push(...validateProjects(mapping, metadata, tetherStatusIds, customFields));
   return problems;
 }

@@ -1,5 +1,5 @@
 import type { JiraMapping, MappingProblem } from "../../../common/contracts/jira-mapping.ts";
-import { syncFieldSpecs } from "./field-kinds.ts";
+import { specOf, type SyncCustomField } from "./field-kinds.ts";
 import { statusesFor, type SyncMetadata } from "./mapping-metadata.ts";
 import { fieldExistsIn, jiraFieldIn, mappedProjects, projectFields, projectEntryOf } from "./project-mapping.ts";
 
@@ -10,7 +10,7 @@ const kindOf = (metadata: SyncMetadata, projectKey: string) => (metadata.project
  * exist, its status map points at its statuses, and every synced field exists there. A field the
  * project lacks must be said so (an override of null), never silently dropped.
  */
-export function validateProjects(mapping: JiraMapping, metadata: SyncMetadata, tetherStatusIds: ReadonlySet<string>): MappingProblem[] {
+export function validateProjects(mapping: JiraMapping, metadata: SyncMetadata, tetherStatusIds: ReadonlySet<string>, customFields: readonly SyncCustomField[] = []): MappingProblem[] {
   const problems: MappingProblem[] = [];
   const problem = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const seen = new Set<string>();
@@ -35,10 +35,13 @@ export function validateProjects(mapping: JiraMapping, metadata: SyncMetadata, t
       if (override.jiraField === null) return;
       const field = projectFields(metadata, entry.projectKey).find((candidate) => candidate.id === override.jiraField);
       const type = field?.schema?.type;
+      const spec = specOf(override.tetherField, customFields, mapping.fields.find((entry) => entry.tetherField === override.tetherField) ?? null);
       if (!fieldExistsIn(metadata, entry.projectKey, override.jiraField)) {
         problem(`${path}.fields.${fieldIndex}.jiraField`, "field_not_in_project", `Project ${entry.projectKey} has no field ${override.jiraField}. Pick one of its own fields, or mark ${override.tetherField} as not synced there.`);
-      } else if (type && !syncFieldSpecs[override.tetherField].jiraTypes.includes(type)) {
-        problem(`${path}.fields.${fieldIndex}.jiraField`, "incompatible_field", `${field?.name ?? override.jiraField} holds ${type} values; ${override.tetherField} needs ${syncFieldSpecs[override.tetherField].jiraTypes.join(" or ")}.`);
+      } else if (!spec) {
+        problem(`${path}.fields.${fieldIndex}.tetherField`, "unknown_field", `${override.tetherField} is not a field Tether can sync; define the custom field first or remove this entry.`);
+      } else if (type && !spec.jiraTypes.includes(type)) {
+        problem(`${path}.fields.${fieldIndex}.jiraField`, "incompatible_field", `${field?.name ?? override.jiraField} holds ${type} values; ${override.tetherField} needs ${spec.jiraTypes.join(" or ")}.`);
       }
     });
   });

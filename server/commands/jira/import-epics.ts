@@ -1,4 +1,5 @@
 import { mappedProjects, mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
+import { syncCustomFields } from "./sync-custom-fields.ts";
 import { ImportBody, type ImportPreview, type SyncJobProgress } from "../../../common/contracts/jira-reconcile.ts";
 import { type JiraError, isJiraError } from "../../../integrations/jira/client/index.ts";
 import { explainJiraError } from "../../../integrations/jira/connection/explain.ts";
@@ -106,7 +107,7 @@ export async function runImport(deps: AppDeps, jobId: string): Promise<void> {
   if (!request.success) return fail("request_invalid", "The stored import request is not valid; start the import again.");
   await updateSyncJob(deps.db, job.id, { state: "running" });
   const directory = await loadUserDirectory(deps.db, job.workspace_id, setup.mapping);
-  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
+  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, job.workspace_id) };
   const batchInput = { workspaceId: job.workspace_id, jobId: job.id, createdBy: job.created_by, context, directory };
   let batch = [];
   let seen = 0;

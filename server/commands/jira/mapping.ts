@@ -1,3 +1,4 @@
+import { syncCustomFields } from "./sync-custom-fields.ts";
 import { sql } from "kysely";
 import type { JiraMapping, MappingImpact, MappingProblem, MappingResponse, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
@@ -39,7 +40,7 @@ export async function getMapping(deps: AppDeps, workspaceId: string): Promise<Ma
     saved: stored !== null,
     version: stored?.version ?? 0,
     unmatchedUsers: directory.unmatched(),
-    warnings: [...validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id))), ...mappingNotes(mapping, metadata)],
+    warnings: [...validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)), await syncCustomFields(deps.db, workspaceId)), ...mappingNotes(mapping, metadata)],
   };
 }
 
@@ -89,7 +90,7 @@ export async function saveMapping(deps: AppDeps, caller: { userId: string; works
   const { connection, metadata } = await requireConnectionAndMetadata(deps, caller.workspaceId);
   const statuses = await listStatuses(deps.db, caller.workspaceId);
   const links = await linksOfWorkspace(deps.db, caller.workspaceId);
-  const problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)));
+  const problems = validateMapping(mapping, metadata, new Set(statuses.map((s) => s.id)), await syncCustomFields(deps.db, caller.workspaceId));
   // Each mapped project's screens, with the mapping as it applies there (a sample linked issue of that project, else its create screen).
   for (const projectKey of problems.length === 0 ? mappedProjects(mapping) : []) {
     const sample = links.find((l) => l.issue_key && l.project_key === projectKey)?.issue_key ?? null;

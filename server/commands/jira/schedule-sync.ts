@@ -37,7 +37,9 @@ export const scheduleLinkSync: UseCaseChangedSubscriber = async (trx: Db, event)
   if (!link) return;
   const stored = await findMapping(trx, input.workspaceId);
   if (!stored) return;
-  const touched = new Set(input.changedFields.flatMap((field) => affects[field] ?? []));
+  // Custom fields are recorded as `customFields.<key>` and mapped as `cf.<key>`.
+  const affected = (field: string): SyncField[] => (field.startsWith("customFields.") ? [`cf.${field.slice("customFields.".length)}`] : (affects[field] ?? []));
+  const touched = new Set<SyncField>(input.changedFields.flatMap(affected));
   const mapped = stored.mapping.fields.filter((entry) => touched.has(entry.tetherField) && flowsToJira(entry.direction)).map((entry) => entry.tetherField);
   if (mapped.length === 0) return;
   const burstStartedAt = await markTetherChanged(trx, link.id, mapped);

@@ -1,3 +1,4 @@
+import { syncCustomFields } from "./sync-custom-fields.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts";
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
@@ -54,7 +55,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
   const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
   // The mapping as it applies in the link's project (its Epic type, statuses and fields).
   const mapping = mappingForProject(setup.mapping, link.project_key);
-  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor) };
+  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
   let current: JiraLinkRow = link;
   const operation = link.issue_key ? "sync" : "create";
   try {

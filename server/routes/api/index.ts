@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppDeps, AppEnv } from "../../http/types.ts";
 import { registerAuditLogRoutes } from "./audit-log/index.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
+import { registerCustomFieldRoutes } from "./custom-fields/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerJiraReconcileRoutes } from "./jira-reconcile/index.ts";
@@ -23,6 +24,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerMemberRoutes(app, deps);
   registerInvitationRoutes(app, deps);
   registerStatusRoutes(app, deps);
+  registerCustomFieldRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
   registerJiraSyncRoutes(app, deps);

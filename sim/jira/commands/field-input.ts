@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { SimStore } from "../model/store.ts";
 import type { ApiVersion, CustomValue, RichText } from "../model/types.ts";
+import { templateField } from "../model/template-fields.ts";
+import { parseTemplateFieldValue } from "./template-field-input.ts";
 import { parseLabels, parseRichText, parseUserRef, type FieldErrors } from "./field-values.ts";
 
 export { FieldErrors, parseRichText, storedRichText } from "./field-values.ts";
@@ -261,6 +263,12 @@ function applyField(ctx: FieldInputContext, input: IssueInput, fieldId: string, 
   if (fieldId === ids.epicName) {
     if (raw === null || typeof raw === "string") input.epicName = raw;
     else errors.add(fieldId, "Epic Name must be a string.");
+    return;
+  }
+  const template = templateField(catalog.flavor, fieldId);
+  if (template) {
+    const value = parseTemplateFieldValue(store, ctx.version, template, raw, errors);
+    if (value !== undefined) (input.custom ??= {})[fieldId] = value;
     return;
   }
   errors.add(fieldId, notSettable(fieldId));

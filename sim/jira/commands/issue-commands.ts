@@ -1,4 +1,5 @@
-import type { IssueTypeDef, SimIssue, SimProject } from "../model/types.ts";
+import type { CustomValue, IssueTypeDef, RichText, SimIssue, SimProject } from "../model/types.ts";
+import { richTextAsString } from "../render/adf.ts";
 import { fieldErrors, JiraHttpError } from "../http/errors.ts";
 import { buildView } from "../search/jql-view.ts";
 import { ChangeRecorder } from "./changes.ts";
@@ -235,13 +236,20 @@ export function applyInput(
   }
   for (const [fieldId, value] of Object.entries(input.custom ?? {})) {
     const field = catalog.fields.find((candidate) => candidate.id === fieldId);
-    const display = (raw: string | number | null | undefined) => {
+    const optionName = (raw: string | number) => field?.options?.find((option) => option.id === raw)?.value ?? String(raw);
+    const display = (raw: CustomValue | undefined) => {
       if (raw === null || raw === undefined) return null;
-      return field?.options?.find((option) => option.id === raw)?.value ?? String(raw);
+      if (Array.isArray(raw)) return raw.map(optionName).join(",");
+      if (typeof raw === "object") return richTextAsString(raw as RichText);
+      return optionName(raw as string | number);
     };
     const before = issue.custom[fieldId] ?? null;
     // Jira puts ids in from/to only for option fields; numbers and text go in the strings alone.
-    const id = (raw: string | number | null) => (raw === null || !field?.options ? null : String(raw));
+    const id = (raw: CustomValue) => {
+      if (raw === null || !field?.options) return null;
+      if (Array.isArray(raw)) return `[${raw.join(", ")}]`;
+      return typeof raw === "object" ? null : String(raw);
+    };
     changes.custom(fieldId, field?.name ?? fieldId, id(before), display(before), id(value), display(value));
     issue.custom[fieldId] = value;
   }

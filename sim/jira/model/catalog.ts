@@ -1,3 +1,4 @@
+import { templateFields } from "./template-fields.ts";
 import type {
   FieldDef,
   Flavor,
@@ -171,6 +172,7 @@ export function buildCatalog(flavor: Flavor): Catalog {
     { ...custom(customFieldIds.riskLevel, "Risk Level", "option", "com.atlassian.jira.plugin.system.customfieldtypes:select"), options: riskOptions },
     custom(customFieldIds.sprint, "Sprint", "array", "com.pyxis.greenhopper.jira:gh-sprint", "json"),
     custom(customFieldIds.rank, "Rank", "any", "com.pyxis.greenhopper.jira:gh-lexo-rank"),
+    ...templateFields(flavor),
   ];
   if (customFieldIds.epicLink && customFieldIds.epicName) {
     fields.push(custom(customFieldIds.epicLink, "Epic Link", "any", "com.pyxis.greenhopper.jira:gh-epic-link"));

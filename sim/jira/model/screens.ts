@@ -1,4 +1,5 @@
 import type { ProjectScheme } from "./project-scheme.ts";
+import { templateFields } from "./template-fields.ts";
 import type { Flavor, IssueTypeDef } from "./types.ts";
 
 /** One field on a create or edit screen. */
@@ -18,7 +19,8 @@ const field = (fieldId: string, required = false): ScreenField => ({ fieldId, re
  * on both screens. "Risk Level" is on the create screen only, so edits of it are refused as
  * "not on the appropriate screen" exactly as a real site with that configuration does.
  */
-export function defaultScreens(flavor: Flavor, ids: ProjectScheme["fieldIds"], type: IssueTypeDef): IssueScreens {
+export function defaultScreens(flavor: Flavor, scheme: Pick<ProjectScheme, "fieldIds" | "teamManaged">, type: IssueTypeDef): IssueScreens {
+  const { fieldIds: ids, teamManaged } = scheme;
   const cloud = flavor === "cloud";
   const epic = type.hierarchyLevel === 1;
   const common = [
@@ -31,6 +33,8 @@ export function defaultScreens(flavor: Flavor, ids: ProjectScheme["fieldIds"], t
     field("duedate"),
     field(ids.storyPoints),
     ...(ids.wsjf ? [field(ids.wsjf)] : []),
+    // The site's template fields belong to the company-managed scheme; a team-managed space has its own.
+    ...(teamManaged ? [] : templateFields(flavor).map((f) => field(f.id))),
   ];
   const hierarchy: ScreenField[] = [];
   if (cloud || type.subtask) hierarchy.push(field("parent"));

@@ -124,7 +124,7 @@ export class SimStore {
     if (changed) return changed;
     const type = this.catalog.issueTypes.find((candidate) => candidate.id === issueTypeId);
     if (!type) throw new Error(`unknown issue type ${issueTypeId}`);
-    return defaultScreens(this.catalog.flavor, this.schemeOf(projectId).fieldIds, type);
+    return defaultScreens(this.catalog.flavor, this.schemeOf(projectId), type);
   }
   /** A copy of the screens to change and store back with `setScreens`. */
   setScreens(projectId: string, issueTypeId: string, screens: IssueScreens): void {

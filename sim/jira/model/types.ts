@@ -151,8 +151,8 @@ export type SimComment = {
 
 export type SimIssueLink = { id: string; typeId: string; inwardIssueId: number; outwardIssueId: number };
 
-/** Custom field values in the sim's internal form (numbers, option ids, strings). */
-export type CustomValue = number | string | null;
+/** Custom field values in the sim's internal form (numbers, option ids, strings, option-id lists, rich text). */
+export type CustomValue = number | string | readonly string[] | RichText | null;
 
 export type SimIssue = {
   id: number;

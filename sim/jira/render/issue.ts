@@ -1,4 +1,6 @@
 import type { ChangeGroup, SimComment, SimIssue } from "../model/types.ts";
+import { templateField } from "../model/template-fields.ts";
+import { renderTemplateFieldValue } from "./template-fields.ts";
 import { richTextAsAdf, richTextAsString } from "./adf.ts";
 import { renderSprintFieldValue } from "./agile.ts";
 import { apiBase, memoized, type RenderContext } from "./context.ts";
@@ -127,6 +129,8 @@ function renderFieldValue(ctx: RenderContext, issue: SimIssue, fieldId: string):
     const option = field?.options?.find((candidate) => candidate.id === optionId);
     return option ? { self: `${apiBase(ctx)}/customFieldOption/${option.id}`, value: option.value, id: option.id } : null;
   }
+  const template = templateField(store.catalog.flavor, fieldId);
+  if (template) return renderTemplateFieldValue(ctx, template, issue.custom[fieldId] ?? null, apiBase(ctx));
   return issue.custom[fieldId] ?? null;
 }
 

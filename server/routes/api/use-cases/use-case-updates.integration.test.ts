@@ -159,7 +159,7 @@ describe("use cases: updates, versions and history", () => {
         { version: 1, title: "" },
         { version: "1", title: "x" },
         { version: 0 },
-        { version: 1, customFields: {} },
+        { version: 1, customFields: { no_such_field: 1 } },
         { version: 1, id: useCase.id },
         { version: 1, targetDate: "2024-13-01" },
         { version: 1, statusId: "00000000-0000-0000-0000-000000000000" },
