@@ -122,6 +122,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with a verification link's secret
+         * @description Marks the account whose verification link this is as verified; the link works once and expires after 48 hours. Public: the link may be opened in a browser without a session.
+         */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/invitations/{token}": {
         parameters: {
             query?: never;
@@ -156,6 +176,26 @@ export interface paths {
          * @description Joins the invitation's workspace with its role, as the signed-in account (which must be the invited email if one was given). Any signed-in caller holding the link.
          */
         post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/email-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new verification link to the signed-in account
+         * @description Any signed-in account. Queues a new verification mail when the account is unverified and this server verifies addresses (MAIL_TRANSPORT=smtp); otherwise changes nothing and says why. At most 3 mails per 15 minutes.
+         */
+        post: operations["resendEmailVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -287,6 +327,114 @@ export interface paths {
          */
         get: operations["listAuditLog"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/custom-field-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may define custom fields
+         * @description Whether Moderators may define custom fields (Admins always may). Any member may call it.
+         */
+        get: operations["getCustomFieldSettings"];
+        /**
+         * Let Moderators define custom fields, or not
+         * @description Admins only.
+         */
+        put: operations["updateCustomFieldSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The use-case template's custom fields, in form order
+         * @description Every custom field of the workspace, archived ones included (flagged `archived`). Any member may call it.
+         */
+        get: operations["listCustomFields"];
+        put?: never;
+        /**
+         * Add a custom field to the template
+         * @description Adds a field at the end of the template. Option ids are made by the server and stay stable. Who may call it: Admins; Moderators too where the workspace allows it (custom-field settings).
+         */
+        post: operations["createCustomField"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/custom-fields/{fieldId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, retype, change options, archive or restore a custom field
+         * @description The key never changes. A new type or tighter rules apply only when every stored value converts; otherwise nothing changes and the 409 lists the use cases whose values do not. Who may call it: Admins; Moderators too where the workspace allows it (custom-field settings).
+         */
+        patch: operations["updateCustomField"];
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/custom-fields/{fieldId}/options/{optionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an option of a select field, saying what happens to its values
+         * @description Use cases holding the option get `replaceWith` (another option) or, with `clear=true`, lose it; each change is in their history. Without either, an option in use is refused with how many use cases hold it. Who may call it: Admins; Moderators too where the workspace allows it (custom-field settings).
+         */
+        delete: operations["removeCustomFieldOption"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/custom-fields/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the template's field order
+         * @description Lists every field of the workspace once, in the new order. Who may call it: Admins; Moderators too where the workspace allows it (custom-field settings).
+         */
+        put: operations["reorderCustomFields"];
         post?: never;
         delete?: never;
         options?: never;
@@ -770,6 +918,214 @@ export interface paths {
         patch: operations["updateMemberRole"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/planning/pis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List program increments
+         * @description The workspace's program increments (PIs) with their teams. Admins, Moderators and Members; not Visitors.
+         */
+        get: operations["listProgramIncrements"];
+        put?: never;
+        /**
+         * Create a program increment
+         * @description Creates a PI (name, dates, Jira boards as teams with a capacity per sprint, use cases, optional JQL and WSJF field) and pulls its sprints, cards and dependencies from Jira. Every board must be visible to the connection, else nothing is stored. Admins and Moderators.
+         */
+        post: operations["createProgramIncrement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The planning board of a PI
+         * @description Sprints × teams plus "not planned": cards (key, summary, type, status, story points, WSJF, Epic/use case), dependencies (backwards ones flagged) and load vs capacity. Cards say whether the caller may plan them (Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.)
+         */
+        get: operations["getPlanningBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a card in a cell
+         * @description Creates a Jira issue of the chosen type under the chosen Epic, in the cell's sprint, with its story points. Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        post: operations["createPlanningCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a card
+         * @description Deletes the issue in Jira when the connection has Delete Issues, otherwise takes it off the board and says so. Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        delete: operations["deletePlanningCard"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a card
+         * @description Pushes summary, story points and the PI's WSJF field to Jira in one write. Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        patch: operations["editPlanningCard"];
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a card to a sprint or team
+         * @description One Agile API call (sprint or backlog); a team on another Jira project is refused. Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        post: operations["movePlanningCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draw a dependency
+         * @description Creates a Jira issue link of the chosen type: from blocks to. An unknown link type is refused. Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        post: operations["createPlanningDependency"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/dependencies/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a dependency
+         * @description Deletes the Jira issue link (already gone in Jira counts as done). Admins and Moderators on every card, Members on cards of use cases assigned to them; not Visitors.
+         */
+        delete: operations["removePlanningDependency"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/resync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-sync a PI from Jira
+         * @description Pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies. Admins and Moderators.
+         */
+        post: operations["resyncProgramIncrement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/sprints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a sprint in Jira for a team
+         * @description Creates a future sprint on the team's board (needs Jira's Manage Sprints; without it the answer says how to get it) and adds it to the PI. Admins and Moderators.
+         */
+        post: operations["createPlanningSprint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The board's version
+         * @description A number that grows with every change to the PI's board: poll it (cheap) and reload the board when it moves. Admins, Moderators and Members.
+         */
+        get: operations["getPlanningBoardVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/statuses": {
         parameters: {
             query?: never;
@@ -1061,6 +1417,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrfToken: string;
+                        /** @enum {string} */
+                        emailVerification?: "verified" | "unverified" | "off";
                         user: {
                             displayName: string;
                             email: string;
@@ -1389,6 +1747,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrfToken: string;
+                        /** @enum {string} */
+                        emailVerification?: "verified" | "unverified" | "off";
                         user: {
                             displayName: string;
                             email: string;
@@ -1456,6 +1816,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         csrfToken: string;
+                        /** @enum {string} */
+                        emailVerification?: "verified" | "unverified" | "off";
                         user: {
                             displayName: string;
                             email: string;
@@ -1504,6 +1866,90 @@ export interface operations {
             };
             /** @description Email already registered (code: email_taken) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Link already used, expired or unknown (code: verification_link_invalid) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1681,6 +2127,60 @@ export interface operations {
             };
             /** @description Invalid, expired, revoked or used link (code: invitation_invalid) */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    resendEmailVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What happened: a link is on its way, or nothing was needed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        emailVerification: "verified" | "unverified" | "off";
+                        message: string;
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Too many verification mails (code: rate_limited) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2437,6 +2937,896 @@ export interface operations {
             };
         };
     };
+    getCustomFieldSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        moderatorsMayDefine: boolean;
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateCustomFieldSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    moderatorsMayDefine: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        moderatorsMayDefine: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCustomFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customFields: {
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decimals: number | null;
+                            helpText: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            max: number | null;
+                            min: number | null;
+                            name: string;
+                            options: {
+                                /** @enum {string} */
+                                color: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                                id: string;
+                                label: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            step: number | null;
+                            /** @enum {string} */
+                            type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decimals?: number | null;
+                    helpText?: string;
+                    key: string;
+                    max?: number | null;
+                    min?: number | null;
+                    name: string;
+                    options?: {
+                        /**
+                         * @default gray
+                         * @enum {string}
+                         */
+                        color?: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                        id?: string;
+                        label: string;
+                    }[];
+                    required?: boolean;
+                    step?: number | null;
+                    /** @enum {string} */
+                    type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customField: {
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decimals: number | null;
+                            helpText: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            max: number | null;
+                            min: number | null;
+                            name: string;
+                            options: {
+                                /** @enum {string} */
+                                color: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                                id: string;
+                                label: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            step: number | null;
+                            /** @enum {string} */
+                            type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The key is taken (code: conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateCustomField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fieldId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    archived?: boolean;
+                    decimals?: number | null;
+                    helpText?: string;
+                    max?: number | null;
+                    min?: number | null;
+                    name?: string;
+                    options?: {
+                        /**
+                         * @default gray
+                         * @enum {string}
+                         */
+                        color?: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                        id?: string;
+                        label: string;
+                    }[];
+                    required?: boolean;
+                    step?: number | null;
+                    /** @enum {string} */
+                    type?: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customField: {
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decimals: number | null;
+                            helpText: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            max: number | null;
+                            min: number | null;
+                            name: string;
+                            options: {
+                                /** @enum {string} */
+                                color: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                                id: string;
+                                label: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            step: number | null;
+                            /** @enum {string} */
+                            type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Values would not convert (custom_field_conversion_failed, details.failures), an option left out is in use (custom_field_option_in_use), or the field changed since you read it (version_conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removeCustomFieldOption: {
+        parameters: {
+            query?: {
+                clear?: "true" | "false";
+                replaceWith?: string;
+            };
+            header?: never;
+            path: {
+                fieldId: string;
+                optionId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The field without the option */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customField: {
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decimals: number | null;
+                            helpText: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            max: number | null;
+                            min: number | null;
+                            name: string;
+                            options: {
+                                /** @enum {string} */
+                                color: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                                id: string;
+                                label: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            step: number | null;
+                            /** @enum {string} */
+                            type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The option is in use and no replaceWith or clear was given (code: custom_field_option_in_use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reorderCustomFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fieldIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The fields in their new order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        customFields: {
+                            archived: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decimals: number | null;
+                            helpText: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            max: number | null;
+                            min: number | null;
+                            name: string;
+                            options: {
+                                /** @enum {string} */
+                                color: "gray" | "red" | "orange" | "yellow" | "green" | "teal" | "blue" | "violet" | "pink";
+                                id: string;
+                                label: string;
+                            }[];
+                            position: number;
+                            required: boolean;
+                            step: number | null;
+                            /** @enum {string} */
+                            type: "shortText" | "longText" | "number" | "slider" | "checkbox" | "date" | "singleSelect" | "multiSelect" | "tags" | "person";
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listSyncConflicts: {
         parameters: {
             query?: never;
@@ -2459,8 +3849,7 @@ export interface operations {
                             base?: unknown;
                             /** Format: date-time */
                             detectedAt: string;
-                            /** @enum {string} */
-                            field: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                            field: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                             issueKey: string | null;
                             jira?: unknown;
                             /** Format: uuid */
@@ -2557,8 +3946,7 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @enum {string} */
-                    field: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                    field: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                     /** @enum {string} */
                     keep: "tether" | "jira";
                 };
@@ -3292,6 +4680,7 @@ export interface operations {
                         features: {
                             fromJira: boolean;
                             issueListing: boolean;
+                            planning: boolean;
                             toJira: boolean;
                         };
                     };
@@ -3379,6 +4768,7 @@ export interface operations {
                 "application/json": {
                     fromJira?: boolean;
                     issueListing?: boolean;
+                    planning?: boolean;
                     toJira?: boolean;
                 };
             };
@@ -3394,6 +4784,7 @@ export interface operations {
                         features: {
                             fromJira: boolean;
                             issueListing: boolean;
+                            planning: boolean;
                             toJira: boolean;
                         };
                     };
@@ -3957,8 +5348,11 @@ export interface operations {
                                 /** @enum {string} */
                                 direction: "both" | "to_jira" | "from_jira" | "off";
                                 jiraField: string;
-                                /** @enum {string} */
-                                tetherField: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                                optionMap?: {
+                                    jiraOptionId: string;
+                                    optionId: string;
+                                }[];
+                                tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                             }[];
                             issueTypeId: string;
                             /** @default [] */
@@ -3970,6 +5364,23 @@ export interface operations {
                                 priority: "lowest" | "low" | "medium" | "high" | "highest";
                             }[];
                             projectKey: string;
+                            projects?: {
+                                /** @default [] */
+                                fields: {
+                                    jiraField: string | null;
+                                    tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
+                                }[];
+                                issueTypeId?: string;
+                                projectKey: string;
+                                /** @default [] */
+                                statusMap: {
+                                    jiraStatusId: string;
+                                    /** @default false */
+                                    preferred: boolean;
+                                    /** Format: uuid */
+                                    tetherStatusId: string;
+                                }[];
+                            }[];
                             /** @default [] */
                             statusMap: {
                                 jiraStatusId: string;
@@ -4138,8 +5549,11 @@ export interface operations {
                         /** @enum {string} */
                         direction: "both" | "to_jira" | "from_jira" | "off";
                         jiraField: string;
-                        /** @enum {string} */
-                        tetherField: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                        optionMap?: {
+                            jiraOptionId: string;
+                            optionId: string;
+                        }[];
+                        tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                     }[];
                     issueTypeId: string;
                     /** @default [] */
@@ -4151,6 +5565,23 @@ export interface operations {
                         priority: "lowest" | "low" | "medium" | "high" | "highest";
                     }[];
                     projectKey: string;
+                    projects?: {
+                        /** @default [] */
+                        fields?: {
+                            jiraField: string | null;
+                            tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
+                        }[];
+                        issueTypeId?: string;
+                        projectKey: string;
+                        /** @default [] */
+                        statusMap?: {
+                            jiraStatusId: string;
+                            /** @default false */
+                            preferred?: boolean;
+                            /** Format: uuid */
+                            tetherStatusId: string;
+                        }[];
+                    }[];
                     /** @default [] */
                     statusMap?: {
                         jiraStatusId: string;
@@ -4182,7 +5613,7 @@ export interface operations {
                         dryRun: boolean;
                         impact: {
                             affected: {
-                                fields: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize")[];
+                                fields: (("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string)[];
                                 issueKey: string | null;
                                 key: string;
                                 /** Format: uuid */
@@ -4191,10 +5622,14 @@ export interface operations {
                             changedFields: {
                                 /** @enum {string} */
                                 change: "added" | "removed" | "direction" | "jiraField" | "values";
-                                /** @enum {string} */
-                                tetherField: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                                tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                             }[];
                             linkedUseCases: number;
+                            notes?: {
+                                code: string;
+                                message: string;
+                                path: string;
+                            }[];
                         };
                         mapping: {
                             /**
@@ -4206,8 +5641,11 @@ export interface operations {
                                 /** @enum {string} */
                                 direction: "both" | "to_jira" | "from_jira" | "off";
                                 jiraField: string;
-                                /** @enum {string} */
-                                tetherField: "title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize";
+                                optionMap?: {
+                                    jiraOptionId: string;
+                                    optionId: string;
+                                }[];
+                                tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
                             }[];
                             issueTypeId: string;
                             /** @default [] */
@@ -4219,6 +5657,23 @@ export interface operations {
                                 priority: "lowest" | "low" | "medium" | "high" | "highest";
                             }[];
                             projectKey: string;
+                            projects?: {
+                                /** @default [] */
+                                fields: {
+                                    jiraField: string | null;
+                                    tetherField: ("title" | "description" | "status" | "assignee" | "priority" | "storyPoints" | "wsjf" | "targetDate" | "tags" | "businessValue" | "timeCriticality" | "riskReduction" | "jobSize") | string;
+                                }[];
+                                issueTypeId?: string;
+                                projectKey: string;
+                                /** @default [] */
+                                statusMap: {
+                                    jiraStatusId: string;
+                                    /** @default false */
+                                    preferred: boolean;
+                                    /** Format: uuid */
+                                    tetherStatusId: string;
+                                }[];
+                            }[];
                             /** @default [] */
                             statusMap: {
                                 jiraStatusId: string;
@@ -4387,6 +5842,7 @@ export interface operations {
                                     system: string | null;
                                     type: string;
                                 } | null;
+                                scopeProjectId?: string | null;
                             }[];
                             linkTypes: {
                                 id: string;
@@ -4427,6 +5883,7 @@ export interface operations {
                                         key: string;
                                         name: string;
                                         projectTypeKey: string | null;
+                                        teamManaged?: boolean;
                                     };
                                     statuses: {
                                         issueTypeId: string;
@@ -4570,6 +6027,7 @@ export interface operations {
                                     system: string | null;
                                     type: string;
                                 } | null;
+                                scopeProjectId?: string | null;
                             }[];
                             linkTypes: {
                                 id: string;
@@ -4610,6 +6068,7 @@ export interface operations {
                                         key: string;
                                         name: string;
                                         projectTypeKey: string | null;
+                                        teamManaged?: boolean;
                                     };
                                     statuses: {
                                         issueTypeId: string;
@@ -6569,6 +8028,1811 @@ export interface operations {
             };
         };
     };
+    listProgramIncrements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PIs, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pis: {
+                            endsOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            jql: string | null;
+                            name: string;
+                            startsOn: string;
+                            /** Format: date-time */
+                            syncedAt: string | null;
+                            teams: {
+                                boardId: number;
+                                capacity: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                projectKey: string;
+                            }[];
+                            useCaseIds: string[];
+                            version: number;
+                            wsjfFieldId: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createProgramIncrement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date */
+                    endsOn: string;
+                    jql?: string | null;
+                    name: string;
+                    /** Format: date */
+                    startsOn: string;
+                    teams: {
+                        boardId: number;
+                        capacity: number;
+                    }[];
+                    /** @default [] */
+                    useCaseIds?: string[];
+                    wsjfFieldId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created and synced */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endsOn: string;
+                        /** Format: uuid */
+                        id: string;
+                        jql: string | null;
+                        name: string;
+                        startsOn: string;
+                        /** Format: date-time */
+                        syncedAt: string | null;
+                        teams: {
+                            boardId: number;
+                            capacity: number;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            projectKey: string;
+                        }[];
+                        useCaseIds: string[];
+                        version: number;
+                        wsjfFieldId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPlanningBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cards: {
+                            epicKey: string | null;
+                            issueId: string;
+                            issueTypeId: string | null;
+                            key: string;
+                            mayPlan: boolean;
+                            sprintId: number | null;
+                            statusId: string | null;
+                            storyPoints: number | null;
+                            summary: string;
+                            /** Format: uuid */
+                            teamId: string | null;
+                            /** Format: uuid */
+                            useCaseId: string | null;
+                            wsjf: number | null;
+                        }[];
+                        dependencies: {
+                            backwards: boolean;
+                            fromIssueId: string;
+                            linkId: string;
+                            linkType: string;
+                            toIssueId: string;
+                        }[];
+                        load: {
+                            capacity: number;
+                            over: boolean;
+                            points: number;
+                            sprintId: number;
+                            /** Format: uuid */
+                            teamId: string;
+                        }[];
+                        pi: {
+                            endsOn: string;
+                            /** Format: uuid */
+                            id: string;
+                            jql: string | null;
+                            name: string;
+                            startsOn: string;
+                            /** Format: date-time */
+                            syncedAt: string | null;
+                            teams: {
+                                boardId: number;
+                                capacity: number;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                projectKey: string;
+                            }[];
+                            useCaseIds: string[];
+                            version: number;
+                            wsjfFieldId: string | null;
+                        };
+                        sprints: {
+                            /** Format: date-time */
+                            endsAt: string | null;
+                            name: string;
+                            sprintId: number;
+                            /** Format: date-time */
+                            startsAt: string | null;
+                            state: string;
+                            /** Format: uuid */
+                            teamId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPlanningCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    epicKey: string;
+                    issueTypeId: string;
+                    sprintId: number | null;
+                    storyPoints?: number | null;
+                    summary: string;
+                    /** Format: uuid */
+                    teamId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issueId: string;
+                        issueKey: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deletePlanningCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueKey: string;
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted or taken off the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deletedInJira: boolean;
+                        message: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    editPlanningCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueKey: string;
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    storyPoints?: number | null;
+                    summary?: string;
+                    wsjf?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issueKey: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    movePlanningCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueKey: string;
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sprintId: number | null;
+                    /** Format: uuid */
+                    teamId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issueKey: string;
+                        jiraRequests: number;
+                        sprintId: number | null;
+                        /** Format: uuid */
+                        teamId: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPlanningDependency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    fromIssueKey: string;
+                    linkType: string;
+                    toIssueKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Linked */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        fromIssueId: string;
+                        linkId: string;
+                        linkType: string;
+                        toIssueId: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    removePlanningDependency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: string;
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    resyncProgramIncrement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was taken in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cards: number;
+                        dependencies: number;
+                        sprints: number;
+                        /** Format: date-time */
+                        syncedAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPlanningSprint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    endDate?: string;
+                    name: string;
+                    /** Format: date-time */
+                    startDate?: string;
+                    /** Format: uuid */
+                    teamId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        endsAt: string | null;
+                        name: string;
+                        sprintId: number;
+                        /** Format: date-time */
+                        startsAt: string | null;
+                        state: string;
+                        /** Format: uuid */
+                        teamId: string;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira or the plan refuses this (code: planning_refused): closed sprint, sprint or board the account cannot use, unknown link type, move across projects, missing Manage Sprints; nothing was changed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPlanningBoardVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listStatuses: {
         parameters: {
             query?: never;
@@ -6802,6 +10066,7 @@ export interface operations {
         parameters: {
             query?: {
                 assignee?: "me" | "none" | string;
+                cf?: string | string[];
                 q?: string;
                 status?: string | string[];
                 tag?: string | string[];
@@ -6897,10 +10162,11 @@ export interface operations {
         parameters: {
             query?: {
                 assignee?: "me" | "none" | string;
+                cf?: string | string[];
                 cursor?: string;
                 limit?: number;
                 q?: string;
-                sort?: "updated" | "-updated" | "created" | "-created" | "title" | "-title" | "wsjf" | "-wsjf" | "priority" | "-priority" | "targetDate" | "-targetDate" | "number" | "-number";
+                sort?: ("updated" | "-updated" | "created" | "-created" | "title" | "-title" | "wsjf" | "-wsjf" | "priority" | "-priority" | "targetDate" | "-targetDate" | "number" | "-number") | string;
                 status?: string | string[];
                 tag?: string | string[];
                 visibility?: "public" | "assigned";
@@ -7077,6 +10343,10 @@ export interface operations {
                     /** Format: uuid */
                     assigneeId?: string | null;
                     businessValue?: number | null;
+                    /** @description Custom-field values by field key; see the custom-fields resource for each type's value shape */
+                    customFields?: {
+                        [key: string]: unknown;
+                    };
                     description?: string;
                     jobSize?: number | null;
                     memberIds?: string[];
@@ -7528,6 +10798,10 @@ export interface operations {
                     /** Format: uuid */
                     assigneeId?: string | null;
                     businessValue?: number | null;
+                    /** @description Custom-field values by field key; see the custom-fields resource for each type's value shape */
+                    customFields?: {
+                        [key: string]: unknown;
+                    };
                     description?: string;
                     jobSize?: number | null;
                     memberIds?: string[];
@@ -8656,6 +11930,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {boolean} */
                     create: true;
+                    projectKey?: string;
                 } | {
                     issueKey: string;
                 };
