@@ -18,6 +18,8 @@ export const apiTags = [
   { name: "jira sync", description: "Two-way sync: field mapping, linking use cases to Epics, link state, sync log, reconciliation." },
   { name: "jira webhook", description: "The Jira webhook Tether asks you to register: settings, what to paste into Jira, deliveries." },
   { name: "jira listing", description: "The issues of a linked Epic, as Jira has them." },
+  { name: "custom fields", description: "The workspace's own use-case template fields: definitions, options, order, who may define them." },
+  { name: "planning", description: "PI planning on Jira: program increments, the sprints × teams board, cards that are Jira issues, dependencies as issue links." },
 ] as const;
 
 export type ApiTag = (typeof apiTags)[number]["name"];

@@ -348,7 +348,7 @@ export interface paths {
         get: operations["getCustomFieldSettings"];
         /**
          * Let Moderators define custom fields, or not
-         * @description Admins only.
+         * @description Lets Moderators define custom fields, or keeps that to Admins. Who may call it: Admins only.
          */
         put: operations["updateCustomFieldSettings"];
         post?: never;
@@ -1920,6 +1920,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the-token-from-the-mailed-link-0123456789"
+                 *     }
+                 */
                 "application/json": {
                     token: string;
                 };
@@ -3002,6 +3007,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "moderatorsMayDefine": true
+                 *     }
+                 */
                 "application/json": {
                     moderatorsMayDefine: boolean;
                 };
@@ -3202,6 +3212,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "key": "delivery_phase",
+                 *       "name": "Delivery phase",
+                 *       "type": "singleSelect",
+                 *       "helpText": "Where the use case stands in delivery",
+                 *       "options": [
+                 *         {
+                 *           "label": "Discovery",
+                 *           "color": "blue"
+                 *         },
+                 *         {
+                 *           "label": "Delivery",
+                 *           "color": "green"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     decimals?: number | null;
                     helpText?: string;
@@ -3382,6 +3410,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Delivery stage",
+                 *       "required": true,
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": {
                     archived?: boolean;
                     decimals?: number | null;
@@ -3504,7 +3539,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Values would not convert (custom_field_conversion_failed, details.failures), an option left out is in use (custom_field_option_in_use), or the field changed since you read it (version_conflict) */
+            /** @description Values would not convert, an option left out is in use, or the field changed since you read it (codes: custom_field_conversion_failed, custom_field_option_in_use, version_conflict; details.failures lists the values that would not convert) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,6 +3727,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fieldIds": [
+                 *         "0b8f6c52-6f7e-4f57-9d8a-0d4a4d1f2c11",
+                 *         "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     fieldIds: string[];
                 };
@@ -8143,6 +8186,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "PI 2027.1",
+                 *       "startsOn": "2027-01-04",
+                 *       "endsOn": "2027-03-26",
+                 *       "teams": [
+                 *         {
+                 *           "boardId": 1,
+                 *           "capacity": 40
+                 *         }
+                 *       ],
+                 *       "useCaseIds": [
+                 *         "0b8f6c52-6f7e-4f57-9d8a-0d4a4d1f2c11"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date */
                     endsOn: string;
@@ -8501,6 +8560,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "teamId": "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22",
+                 *       "sprintId": 12,
+                 *       "epicKey": "TETH-1",
+                 *       "issueTypeId": "10001",
+                 *       "summary": "Export the report as CSV",
+                 *       "storyPoints": 3
+                 *     }
+                 */
                 "application/json": {
                     epicKey: string;
                     issueTypeId: string;
@@ -8807,6 +8876,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "summary": "Export the report as CSV and XLSX",
+                 *       "storyPoints": 5
+                 *     }
+                 */
                 "application/json": {
                     storyPoints?: number | null;
                     summary?: string;
@@ -8976,6 +9051,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sprintId": 12
+                 *     }
+                 */
                 "application/json": {
                     sprintId: number | null;
                     /** Format: uuid */
@@ -9148,6 +9228,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "linkType": "Blocks",
+                 *       "fromIssueKey": "TETH-12",
+                 *       "toIssueKey": "TETH-15"
+                 *     }
+                 */
                 "application/json": {
                     fromIssueKey: string;
                     linkType: string;
@@ -9580,6 +9667,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "teamId": "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22",
+                 *       "name": "Team A Sprint 3",
+                 *       "startDate": "2027-01-18T09:00:00.000Z",
+                 *       "endDate": "2027-01-29T17:00:00.000Z"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: date-time */
                     endDate?: string;

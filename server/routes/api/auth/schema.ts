@@ -130,7 +130,7 @@ export const verifyEmailRoute = defineRoute({
   description:
     "Marks the account whose verification link this is as verified; the link works once and expires after 48 hours. Public: the link may be opened in a browser without a session.",
   access: { kind: "public" },
-  request: { body: { content: { "application/json": { schema: VerifyEmailBody } }, required: true } },
+  request: { body: jsonBody(VerifyEmailBody, { token: "the-token-from-the-mailed-link-0123456789" }) },
   responses: {
     ...noContent,
     400: errorResponses[400],

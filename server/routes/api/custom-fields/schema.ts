@@ -12,7 +12,7 @@ import {
 } from "../../../../common/contracts/custom-fields.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
-import { errorResponses, json } from "../responses.ts";
+import { errorResponses, json, jsonBody } from "../responses.ts";
 
 const tags = ["custom fields"];
 const fieldsPath = `${workspacePath}/custom-fields`;
@@ -20,7 +20,6 @@ const fieldPath = `${fieldsPath}/{fieldId}`;
 const FieldParams = WorkspaceParams.extend({ fieldId: z.uuid() });
 const OptionParams = FieldParams.extend({ optionId: z.string().max(40) });
 const define = { kind: "workspace", action: "customFields.define" } as const;
-const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const definers = "Admins; Moderators too where the workspace allows it (custom-field settings).";
 
 export const listCustomFieldsRoute = defineRoute({
@@ -43,7 +42,7 @@ export const createCustomFieldRoute = defineRoute({
   summary: "Add a custom field to the template",
   description: `Adds a field at the end of the template. Option ids are made by the server and stay stable. Who may call it: ${definers}`,
   access: define,
-  request: { params: WorkspaceParams, body: body(CreateCustomFieldBody) },
+  request: { params: WorkspaceParams, body: jsonBody(CreateCustomFieldBody, { key: "delivery_phase", name: "Delivery phase", type: "singleSelect", helpText: "Where the use case stands in delivery", options: [{ label: "Discovery", color: "blue" }, { label: "Delivery", color: "green" }] }) },
   responses: {
     201: json(CustomFieldResponse, "Created"),
     ...errorResponses,
@@ -61,11 +60,11 @@ export const updateCustomFieldRoute = defineRoute({
     "The key never changes. A new type or tighter rules apply only when every stored value converts; otherwise nothing changes " +
     `and the 409 lists the use cases whose values do not. Who may call it: ${definers}`,
   access: define,
-  request: { params: FieldParams, body: body(UpdateCustomFieldBody) },
+  request: { params: FieldParams, body: jsonBody(UpdateCustomFieldBody, { name: "Delivery stage", required: true, version: 2 }) },
   responses: {
     200: json(CustomFieldResponse, "Updated"),
     ...errorResponses,
-    409: json(ErrorResponse, "Values would not convert (custom_field_conversion_failed, details.failures), an option left out is in use (custom_field_option_in_use), or the field changed since you read it (version_conflict)"),
+    409: json(ErrorResponse, "Values would not convert, an option left out is in use, or the field changed since you read it (codes: custom_field_conversion_failed, custom_field_option_in_use, version_conflict; details.failures lists the values that would not convert)"),
   },
 });
 
@@ -77,7 +76,7 @@ export const reorderCustomFieldsRoute = defineRoute({
   summary: "Set the template's field order",
   description: `Lists every field of the workspace once, in the new order. Who may call it: ${definers}`,
   access: define,
-  request: { params: WorkspaceParams, body: body(ReorderCustomFieldsBody) },
+  request: { params: WorkspaceParams, body: jsonBody(ReorderCustomFieldsBody, { fieldIds: ["0b8f6c52-6f7e-4f57-9d8a-0d4a4d1f2c11", "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22"] }) },
   responses: { 200: json(CustomFieldList, "The fields in their new order"), ...errorResponses },
 });
 
@@ -117,8 +116,8 @@ export const updateCustomFieldSettingsRoute = defineRoute({
   operationId: "updateCustomFieldSettings",
   tags,
   summary: "Let Moderators define custom fields, or not",
-  description: "Admins only.",
+  description: "Lets Moderators define custom fields, or keeps that to Admins. Who may call it: Admins only.",
   access: { kind: "workspace", action: "workspace.update" },
-  request: { params: WorkspaceParams, body: body(CustomFieldSettingsBody) },
+  request: { params: WorkspaceParams, body: jsonBody(CustomFieldSettingsBody, { moderatorsMayDefine: true }) },
   responses: { 200: json(CustomFieldSettings, "The settings"), ...errorResponses },
 });

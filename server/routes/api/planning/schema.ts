@@ -17,7 +17,7 @@ import {
 } from "../../../../common/contracts/planning.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
-import { errorResponses, json, noContent } from "../responses.ts";
+import { errorResponses, json, jsonBody, noContent } from "../responses.ts";
 import { uuidPathOr404 } from "../use-cases/params.ts";
 
 const tags = ["planning"];
@@ -25,7 +25,6 @@ const pis = `${workspacePath}/planning/pis`;
 const pi = `${pis}/{piId}`;
 const view = { kind: "workspace", action: "planning.view" } as const;
 const setup = { kind: "workspace", action: "planning.setup" } as const;
-const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const PiParams = WorkspaceParams.extend({ piId: z.uuid() });
 const CardParams = PiParams.extend({ issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/) });
 const piMiddleware = [uuidPathOr404("piId")];
@@ -55,7 +54,7 @@ export const createPiRoute = defineRoute({
   summary: "Create a program increment",
   description: "Creates a PI (name, dates, Jira boards as teams with a capacity per sprint, use cases, optional JQL and WSJF field) and pulls its sprints, cards and dependencies from Jira. Every board must be visible to the connection, else nothing is stored. Admins and Moderators.",
   access: setup,
-  request: { params: WorkspaceParams, body: body(CreatePiBody) },
+  request: { params: WorkspaceParams, body: jsonBody(CreatePiBody, { name: "PI 2027.1", startsOn: "2027-01-04", endsOn: "2027-03-26", teams: [{ boardId: 1, capacity: 40 }], useCaseIds: ["0b8f6c52-6f7e-4f57-9d8a-0d4a4d1f2c11"] }) },
   responses: { 201: json(ProgramIncrement, "Created and synced"), ...writeErrors },
 });
 
@@ -107,7 +106,7 @@ export const createSprintRoute = defineRoute({
   description: "Creates a future sprint on the team's board (needs Jira's Manage Sprints; without it the answer says how to get it) and adds it to the PI. Admins and Moderators.",
   access: setup,
   middleware: piMiddleware,
-  request: { params: PiParams, body: body(CreateSprintBody) },
+  request: { params: PiParams, body: jsonBody(CreateSprintBody, { teamId: "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22", name: "Team A Sprint 3", startDate: "2027-01-18T09:00:00.000Z", endDate: "2027-01-29T17:00:00.000Z" }) },
   responses: { 201: json(PlanningSprint, "Created"), ...writeErrors },
 });
 
@@ -120,7 +119,7 @@ export const moveCardRoute = defineRoute({
   description: `One Agile API call (sprint or backlog); a team on another Jira project is refused. ${planners}`,
   access: view,
   middleware: piMiddleware,
-  request: { params: CardParams, body: body(MoveCardBody) },
+  request: { params: CardParams, body: jsonBody(MoveCardBody, { sprintId: 12 }) },
   responses: { 200: json(z.object({ issueKey: z.string(), sprintId: z.int().nullable(), teamId: z.uuid().nullable(), jiraRequests: z.int() }), "Moved"), ...writeErrors },
 });
 
@@ -133,7 +132,7 @@ export const createCardRoute = defineRoute({
   description: `Creates a Jira issue of the chosen type under the chosen Epic, in the cell's sprint, with its story points. ${planners}`,
   access: view,
   middleware: piMiddleware,
-  request: { params: PiParams, body: body(CreateCardBody) },
+  request: { params: PiParams, body: jsonBody(CreateCardBody, { teamId: "5d1f0a9e-2f8b-4c1e-8a51-7c3e9b0d6a22", sprintId: 12, epicKey: "TETH-1", issueTypeId: "10001", summary: "Export the report as CSV", storyPoints: 3 }) },
   responses: { 201: json(z.object({ issueKey: z.string(), issueId: z.string() }), "Created"), ...writeErrors },
 });
 
@@ -146,7 +145,7 @@ export const editCardRoute = defineRoute({
   description: `Pushes summary, story points and the PI's WSJF field to Jira in one write. ${planners}`,
   access: view,
   middleware: piMiddleware,
-  request: { params: CardParams, body: body(EditCardBody) },
+  request: { params: CardParams, body: jsonBody(EditCardBody, { summary: "Export the report as CSV and XLSX", storyPoints: 5 }) },
   responses: { 200: json(z.object({ issueKey: z.string() }), "Saved"), ...writeErrors },
 });
 
@@ -172,7 +171,7 @@ export const createDependencyRoute = defineRoute({
   description: `Creates a Jira issue link of the chosen type: from blocks to. An unknown link type is refused. ${planners}`,
   access: view,
   middleware: piMiddleware,
-  request: { params: PiParams, body: body(CreateDependencyBody) },
+  request: { params: PiParams, body: jsonBody(CreateDependencyBody, { linkType: "Blocks", fromIssueKey: "TETH-12", toIssueKey: "TETH-15" }) },
   responses: { 201: json(z.object({ linkId: z.string(), linkType: z.string(), fromIssueId: z.string(), toIssueId: z.string() }), "Linked"), ...writeErrors },
 });
 
