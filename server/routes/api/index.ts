@@ -11,6 +11,7 @@ import { registerJiraWebhookRoutes } from "./jira-webhook/index.ts";
 import { registerMemberRoutes } from "./members/index.ts";
 import { registerStatusRoutes } from "./statuses/index.ts";
 import { registerTokenRoutes } from "./tokens/index.ts";
+import { registerUseCaseBoardRoutes } from "./use-case-board/index.ts";
 import { registerUseCaseRoutes } from "./use-cases/index.ts";
 import { registerWorkspaceRoutes } from "./workspaces/index.ts";
 
@@ -29,4 +30,5 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerJiraWebhookRoutes(app, deps);
   registerJiraListingRoutes(app, deps);
   registerUseCaseRoutes(app, deps);
+  registerUseCaseBoardRoutes(app, deps);
 }
