@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
+import { moveUseCaseOnBoard } from "../server/commands/use-case-board.ts";
 import { createUseCase } from "../server/commands/use-cases.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
 import { logInAs, type SeededPerson, seedTeam } from "./support/team-seed.ts";
@@ -20,6 +21,7 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
   let workspaceId = "";
   let people: Record<"admin" | "moderator" | "member" | "visitor", SeededPerson>;
   let othersUseCaseId = "";
+  let board: { workspaceId: string; admin: SeededPerson };
   const pages: Page[] = [];
   const pageErrors: string[][] = [];
 
@@ -36,6 +38,17 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
     ({ workspaceId, people } = await seedTeam(db, "Markdown space"));
     const other = await createUseCase(db, { userId: people.admin.id, role: "admin", workspaceId }, { title: "Someone else's use case", description: gfm });
     othersUseCaseId = other.id;
+
+    // A second workspace for the board: three cards placed A, B, C in "Idea".
+    const team = await seedTeam(db, "Board space");
+    board = { workspaceId: team.workspaceId, admin: team.people.admin };
+    const caller = { userId: team.people.admin.id, role: "admin" as const, workspaceId: team.workspaceId };
+    let above: string | null = null;
+    for (const title of ["Board A", "Board B", "Board C"]) {
+      const card = await createUseCase(db, caller, { title });
+      await moveUseCaseOnBoard(db, caller, card.id, { statusId: card.status.id, afterUseCaseId: above, version: card.version });
+      above = card.id;
+    }
   });
 
   afterAll(async () => {
@@ -124,6 +137,77 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
     await admin.goto(detail);
     await admin.getByTestId("edit-use-case").waitFor();
     expect(await admin.getByTestId("read-only-notice").count()).toBe(0);
+    expect(pageErrors.flat()).toEqual([]);
+  });
+
+  test("the board: drag cards with the mouse and with the keyboard, within a column and across; the order survives a reload", { timeout: 90_000 }, async () => {
+    const admin = await newPage();
+    onTestFailed(async () => product.screenshot(admin, "use-case-ui-board-failure").catch(() => undefined));
+    await logInAs(admin, board.admin);
+    await admin.goto(`/w/${board.workspaceId}/use-cases/board`);
+    const column = (status: string) => admin.locator(`[data-testid="board-column"][data-status="${status}"]`);
+    const titlesIn = (status: string) => column(status).getByTestId("board-card-title").allTextContents();
+    const card = (title: string) => admin.getByTestId("board-card").filter({ hasText: title });
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board A", "Board B", "Board C"]);
+    const settled = () => expect.poll(() => admin.locator('[data-testid="board-move"][data-loading]').count()).toBe(0);
+
+    const dragWithMouse = async (title: string, to: { x: number; y: number }) => {
+      const handle = await card(title).getByTestId("board-drag-handle").boundingBox();
+      if (!handle) throw new Error(`no drag handle on ${title}`);
+      await admin.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await admin.mouse.down();
+      await admin.mouse.move(handle.x + 20, handle.y + 20, { steps: 5 });
+      await admin.mouse.move(to.x, to.y, { steps: 15 });
+      await admin.waitForTimeout(150);
+      await admin.mouse.up();
+    };
+
+    // Mouse, within the column: C onto the top half of A → C, A, B.
+    const aBox = await card("Board A").boundingBox();
+    if (!aBox) throw new Error("no card A");
+    await dragWithMouse("Board C", { x: aBox.x + aBox.width / 2, y: aBox.y + 5 });
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board C", "Board A", "Board B"]);
+    await settled();
+
+    // Mouse, across: B into the empty "Evaluating" column.
+    const evaluating = await column("Evaluating").boundingBox();
+    if (!evaluating) throw new Error("no Evaluating column");
+    await dragWithMouse("Board B", { x: evaluating.x + evaluating.width / 2, y: evaluating.y + 60 });
+    await expect.poll(() => titlesIn("Evaluating")).toEqual(["Board B"]);
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board C", "Board A"]);
+    await settled();
+    await product.screenshot(admin, "use-case-ui-board-mouse");
+
+    // Keyboard: A's handle, Space to pick up, ArrowUp, Space to drop → A, C; a screen reader hears each step.
+    await card("Board A").getByTestId("board-drag-handle").focus();
+    await admin.keyboard.press("Space");
+    const liveRegion = admin.locator('[id^="DndLiveRegion"]');
+    await expect.poll(() => liveRegion.textContent()).toContain("Picked up");
+    await admin.waitForTimeout(200);
+    await admin.keyboard.press("ArrowUp");
+    await admin.waitForTimeout(300);
+    await admin.keyboard.press("Space");
+    await expect.poll(() => liveRegion.textContent()).toContain("was dropped in Idea");
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board A", "Board C"]);
+    await settled();
+
+    // Keyboard, across: C to the right, into "Evaluating" beside B.
+    await card("Board C").getByTestId("board-drag-handle").focus();
+    await admin.keyboard.press("Space");
+    await admin.waitForTimeout(200);
+    await admin.keyboard.press("ArrowRight");
+    await admin.waitForTimeout(300);
+    await admin.keyboard.press("Space");
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board A"]);
+    await expect.poll(async () => (await titlesIn("Evaluating")).sort()).toEqual(["Board B", "Board C"]);
+    await settled();
+    const evaluatingOrder = await titlesIn("Evaluating");
+
+    // The order is the server's: a reload shows the same board, and the moves are in the history.
+    await admin.reload();
+    await expect.poll(() => titlesIn("Idea")).toEqual(["Board A"]);
+    await expect.poll(() => titlesIn("Evaluating")).toEqual(evaluatingOrder);
+    await product.screenshot(admin, "use-case-ui-board-reloaded");
     expect(pageErrors.flat()).toEqual([]);
   });
 });

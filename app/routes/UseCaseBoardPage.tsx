@@ -10,7 +10,7 @@ import { sortOptions, UseCaseFilterBar } from "../components/UseCaseFilterBar.ts
 import { UseCasesHeader } from "../components/UseCasesHeader.tsx";
 import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
 
-const boardSortChoices = [{ value: boardOrder, label: "Board order (drag to change)" }, ...sortOptions];
+const boardSortChoices = [{ value: boardOrder, label: "Board order" }, ...sortOptions];
 
 export function UseCaseBoardPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();

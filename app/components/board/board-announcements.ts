@@ -23,7 +23,8 @@ export function boardAnnouncements(statusName: (id: string) => string): Announce
   const key = (active: Active) => card(active)?.useCase.key ?? "The use case";
   return {
     onDragStart: ({ active }) => `Picked up ${key(active)} from ${statusName(card(active)?.statusId ?? "")}.`,
-    onDragOver: ({ active, over }) => `${key(active)} is ${place(over, statusName)}.`,
+    // Over itself (right after pick-up) is no news: "Picked up …" stays the last thing said.
+    onDragOver: ({ active, over }) => (over?.id === active.id ? undefined : `${key(active)} is ${place(over, statusName)}.`),
     onDragEnd: ({ active, over }) => (over ? `${key(active)} was dropped ${place(over, statusName)}.` : `${key(active)} was put back.`),
     onDragCancel: ({ active }) => `Moving ${key(active)} was cancelled; it is back where it was.`,
   };
