@@ -95,6 +95,7 @@ const matrix: Record<string, Row> = {
   // Jira at port 9 is unreachable: the refresh fails as a 502 with advice, after the access check.
   "POST /workspaces/{workspaceId}/integrations/jira/metadata/refresh": { expected: setupRoles(502), before: ensureConnection },
   "GET /workspaces/{workspaceId}/integrations/jira/features": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
+  "GET /workspaces/{workspaceId}/integrations/jira/health": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
   "PATCH /workspaces/{workspaceId}/integrations/jira/features": {
     expected: adminOnly(200),
     before: ensureConnection,

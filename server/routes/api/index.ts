@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from "../../http/types.ts";
 import { registerAuditLogRoutes } from "./audit-log/index.ts";
 import { registerAuthRoutes } from "./auth/index.ts";
 import { registerInvitationRoutes } from "./invitations/index.ts";
+import { registerJiraHealthRoute } from "./jira-connection/health.ts";
 import { registerJiraConnectionRoutes } from "./jira-connection/index.ts";
 import { registerJiraReconcileRoutes } from "./jira-reconcile/index.ts";
 import { registerJiraListingRoutes } from "./jira-listing/index.ts";
@@ -25,6 +26,7 @@ export function registerApiRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
   registerStatusRoutes(app, deps);
   registerAuditLogRoutes(app, deps);
   registerJiraConnectionRoutes(app, deps);
+  registerJiraHealthRoute(app, deps);
   registerJiraSyncRoutes(app, deps);
   registerJiraReconcileRoutes(app, deps);
   registerJiraWebhookRoutes(app, deps);
