@@ -46,10 +46,14 @@ export function missingPermissionsProblem(project: ProjectReport): JiraProblem {
   };
 }
 
-/** The report without projects Jira does not know: they are reported once as "not found"; the connection is not ready. */
-function withoutProjects(report: NonNullable<ConnectionTestResult["permissions"]>, missing: ReadonlySet<string>) {
+/**
+ * Projects Jira does not know (or the account cannot browse: Jira answers both with 404) are
+ * marked `notFound`: reported once as "not found" rather than as every permission missing (their
+ * findings stay, for the API); the connection is not ready.
+ */
+function markMissingProjects(report: NonNullable<ConnectionTestResult["permissions"]>, missing: ReadonlySet<string>) {
   if (missing.size === 0) return report;
-  return { ...report, projects: report.projects.filter((p) => !missing.has(p.projectKey)), ready: false };
+  return { ...report, projects: report.projects.map((p) => (missing.has(p.projectKey) ? { ...p, notFound: true } : p)), ready: false };
 }
 
 async function probeOtherFlavour(deps: AppDeps, row: ConnectionRow): Promise<ServerInfo | null> {
@@ -105,9 +109,9 @@ export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise
         });
       }
     }
-    permissions = withoutProjects(buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName), missingProjects);
+    permissions = markMissingProjects(buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName), missingProjects);
     for (const project of permissions.projects) {
-      if (project.missingRequired.length > 0) problems.push(missingPermissionsProblem(project));
+      if (project.missingRequired.length > 0 && !project.notFound) problems.push(missingPermissionsProblem(project));
     }
   } catch (error) {
     if (!isJiraError(error)) throw error;

@@ -59,7 +59,10 @@ describe("Jira connection health and test wording", () => {
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => p.code)).toEqual(["project_not_found"]);
     expect(result.problems[0]?.message).toMatch(/^Project TETX not found/);
-    expect(result.permissions?.projects.map((p) => p.projectKey)).toEqual(["TETH"]);
+    expect(result.permissions?.projects.map((p) => [p.projectKey, p.notFound ?? false])).toEqual([
+      ["TETH", false],
+      ["TETX", true],
+    ]);
     expect(result.permissions?.ready).toBe(false);
   });
 
