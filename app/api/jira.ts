@@ -8,7 +8,7 @@ import {
   TestResponse,
 } from "../../common/contracts/jira-connection.ts";
 import type { z } from "zod";
-import { HealthResponse } from "../../common/contracts/jira-health.ts";
+import { connectionHealthOf, HealthResponse } from "../../common/contracts/jira-health.ts";
 import { api, isApiError, request } from "./client.ts";
 
 type ConnectionAnswer = z.infer<typeof ConnectionResponse>;
@@ -34,7 +34,8 @@ export function useSaveJiraConnection(workspaceId: string) {
     mutationFn: (body: SaveConnectionBody) => request("PUT", `${jiraPath(workspaceId)}/connection`, ConnectionResponse, body),
     onSuccess: (saved) => {
       queryClient.setQueryData(connectionKey(workspaceId), saved);
-      void queryClient.invalidateQueries({ queryKey: healthKey(workspaceId) });
+      // A save clears the stored test: the health is known at once, no waiting for a refetch.
+      queryClient.setQueryData(healthKey(workspaceId), { health: connectionHealthOf(saved.connection) });
       // Other projects may now be selected: the cached metadata summary may be stale.
       return queryClient.invalidateQueries({ queryKey: metadataKey(workspaceId) });
     },
