@@ -149,13 +149,23 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
     const titlesIn = (status: string) => column(status).getByTestId("board-card-title").allTextContents();
     const card = (title: string) => admin.getByTestId("board-card").filter({ hasText: title });
     await expect.poll(() => titlesIn("Idea")).toEqual(["Board A", "Board B", "Board C"]);
-    const settled = () => expect.poll(() => admin.locator('[data-testid="board-move"][data-loading]').count()).toBe(0);
+    // After a move the board refetches its columns; the next drag starts once that is done.
+    let moveAnswered: Promise<unknown> = Promise.resolve();
+    const expectMove = () => {
+      moveAnswered = admin.waitForResponse((r) => r.url().includes("/board-position"));
+    };
+    const settled = async () => {
+      await moveAnswered;
+      await expect.poll(() => admin.locator('[data-testid="board-move"][data-loading]').count()).toBe(0);
+      await admin.waitForTimeout(500);
+    };
 
     const dragWithMouse = async (title: string, to: { x: number; y: number }) => {
       const handle = await card(title).getByTestId("board-drag-handle").boundingBox();
       if (!handle) throw new Error(`no drag handle on ${title}`);
       await admin.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
       await admin.mouse.down();
+      expectMove();
       await admin.mouse.move(handle.x + 20, handle.y + 20, { steps: 5 });
       await admin.mouse.move(to.x, to.y, { steps: 15 });
       await admin.waitForTimeout(150);
@@ -180,6 +190,7 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
 
     // Keyboard: A's handle, Space to pick up, ArrowUp, Space to drop → A, C; a screen reader hears each step.
     await card("Board A").getByTestId("board-drag-handle").focus();
+    expectMove();
     await admin.keyboard.press("Space");
     const liveRegion = admin.locator('[id^="DndLiveRegion"]');
     await expect.poll(() => liveRegion.textContent()).toContain("Picked up");
@@ -193,6 +204,7 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
 
     // Keyboard, across: C to the right, into "Evaluating" beside B.
     await card("Board C").getByTestId("board-drag-handle").focus();
+    expectMove();
     await admin.keyboard.press("Space");
     await admin.waitForTimeout(200);
     await admin.keyboard.press("ArrowRight");
