@@ -8,6 +8,7 @@ import {
   TestResponse,
 } from "../../common/contracts/jira-connection.ts";
 import type { z } from "zod";
+import { connectionHealthOf, HealthResponse } from "../../common/contracts/jira-health.ts";
 import { api, isApiError, request } from "./client.ts";
 
 type ConnectionAnswer = z.infer<typeof ConnectionResponse>;
@@ -16,6 +17,8 @@ const jiraKey = (workspaceId: string) => ["workspace", workspaceId, "jira"] as c
 const connectionKey = (workspaceId: string) => [...jiraKey(workspaceId), "connection"] as const;
 const metadataKey = (workspaceId: string) => [...jiraKey(workspaceId), "metadata"] as const;
 const featuresKey = (workspaceId: string) => [...jiraKey(workspaceId), "features"] as const;
+// Under the connection's key: re-reading the connection (after a test) re-reads its health too.
+const healthKey = (workspaceId: string) => [...connectionKey(workspaceId), "health"] as const;
 const jiraPath = (workspaceId: string) => `/workspaces/${workspaceId}/integrations/jira`;
 
 export function useJiraConnection(workspaceId: string) {
@@ -31,6 +34,8 @@ export function useSaveJiraConnection(workspaceId: string) {
     mutationFn: (body: SaveConnectionBody) => request("PUT", `${jiraPath(workspaceId)}/connection`, ConnectionResponse, body),
     onSuccess: (saved) => {
       queryClient.setQueryData(connectionKey(workspaceId), saved);
+      // A save clears the stored test: the health is known at once, no waiting for a refetch.
+      queryClient.setQueryData(healthKey(workspaceId), { health: connectionHealthOf(saved.connection) });
       // Other projects may now be selected: the cached metadata summary may be stale.
       return queryClient.invalidateQueries({ queryKey: metadataKey(workspaceId) });
     },
@@ -94,5 +99,17 @@ export function useUpdateJiraFeatures(workspaceId: string) {
   return useMutation({
     mutationFn: (changes: Partial<IntegrationFeatures>) => api.patch(`${jiraPath(workspaceId)}/features`, FeaturesResponse, changes),
     onSuccess: (features) => queryClient.setQueryData(featuresKey(workspaceId), features),
+  });
+}
+
+/**
+ * The connection's health from its last stored test (never a call to Jira): for the feature
+ * switches and the banners on pages that depend on Jira. Not for Visitors (`enabled` false).
+ */
+export function useJiraHealth(workspaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: healthKey(workspaceId),
+    queryFn: () => api.get(`${jiraPath(workspaceId)}/health`, HealthResponse),
+    enabled,
   });
 }

@@ -7,7 +7,7 @@ type Props = { value: string; onChange: (event: ChangeEvent<HTMLTextAreaElement>
 /** Markdown source with a preview tab (rendered exactly as the detail page shows it). */
 export function DescriptionEditor({ value, onChange }: Props) {
   return (
-    <Input.Wrapper label="Description" description="Markdown: **bold**, _italic_, lists, links, `code`">
+    <Input.Wrapper label="Description" description="Markdown: **bold**, _italic_, lists, - [ ] tasks, | tables |, ~~strike~~, links, `code`">
       <Tabs defaultValue="write" mt={6} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="write">Write</Tabs.Tab>

@@ -1,9 +1,13 @@
 import { Text, Typography } from "@mantine/core";
 import ReactMarkdown from "react-markdown";
+import remarkGfm from "remark-gfm";
+
+const plugins = [remarkGfm];
 
 /**
- * User-written Markdown, rendered without raw HTML (react-markdown drops it by default) and
- * with its default URL filter, so `javascript:` links cannot run.
+ * User-written GitHub-flavoured Markdown (tables, task lists, strikethrough, autolinks), rendered
+ * without raw HTML (`skipHtml`) and with react-markdown's default URL filter, so `javascript:`
+ * links cannot run.
  */
 export function Markdown({ source, empty = "No description yet." }: { source: string; empty?: string }) {
   if (!source.trim()) {
@@ -15,7 +19,9 @@ export function Markdown({ source, empty = "No description yet." }: { source: st
   }
   return (
     <Typography data-testid="markdown">
-      <ReactMarkdown skipHtml>{source}</ReactMarkdown>
+      <ReactMarkdown skipHtml remarkPlugins={plugins}>
+        {source}
+      </ReactMarkdown>
     </Typography>
   );
 }

@@ -14,9 +14,16 @@ export const sortOptions = [
   { value: "targetDate", label: "Target date" },
 ];
 
-type Props = { workspaceId: string; filters: UseCaseFilters; onChange: (filters: UseCaseFilters) => void };
+type Props = {
+  workspaceId: string;
+  filters: UseCaseFilters;
+  onChange: (filters: UseCaseFilters) => void;
+  /** The board adds its own order (the one users drag into) and uses it by default. */
+  sortChoices?: readonly { value: string; label: string }[];
+  defaultSort?: string;
+};
 
-export function UseCaseFilterBar({ workspaceId, filters, onChange }: Props) {
+export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices = sortOptions, defaultSort = "-updated" }: Props) {
   const statuses = useStatuses(workspaceId);
   const members = useMembers(workspaceId);
   const [text, setText] = useState(filters.q ?? "");
@@ -75,8 +82,8 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange }: Props) {
       />
       <Select
         label="Sort"
-        data={sortOptions}
-        value={filters.sort ?? "-updated"}
+        data={sortChoices}
+        value={filters.sort ?? defaultSort}
         onChange={(sort) => onChange({ ...filters, sort: sort ?? undefined })}
         allowDeselect={false}
         w={200}

@@ -1,7 +1,7 @@
-import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, TagsInput, TextInput } from "@mantine/core";
+import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import type { ReactNode } from "react";
+import type { KeyboardEvent, ReactNode } from "react";
 import { useCustomFields } from "../api/custom-fields.ts";
 import { useMembers, useStatuses } from "../api/workspaces.ts";
 import { CustomFieldInput } from "./custom-fields/CustomFieldInput.tsx";
@@ -21,6 +21,21 @@ type Props = {
   notice?: ReactNode;
 };
 
+/**
+ * Enter in a one-line field must not submit a half-filled form (the browser's implicit
+ * submission); Ctrl/Cmd+Enter submits from anywhere. Fields handle Enter themselves first
+ * (tags, selects, dates), since their handlers run before this one bubbles up to the form.
+ */
+function submitOnlyWithModifier(event: KeyboardEvent<HTMLFormElement>) {
+  if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+  if (event.ctrlKey || event.metaKey) {
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  } else if (event.target instanceof HTMLInputElement) {
+    event.preventDefault();
+  }
+}
+
 export function UseCaseForm({ workspaceId, initialValues, submitLabel, submitting, onSubmit, onCancel, notice }: Props) {
   const statuses = useStatuses(workspaceId);
   const members = useMembers(workspaceId);
@@ -33,7 +48,7 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
   });
   const memberOptions = members.data?.members.map((m) => ({ value: m.userId, label: m.displayName })) ?? [];
   return (
-    <form onSubmit={form.onSubmit(onSubmit)} data-testid="use-case-form">
+    <form onSubmit={form.onSubmit(onSubmit)} onKeyDown={submitOnlyWithModifier} data-testid="use-case-form">
       <Stack>
         {notice}
         <Grid gap="lg">
@@ -88,6 +103,9 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
           )}
         </Grid>
         <Group justify="flex-end">
+          <Text size="xs" c="dimmed">
+            Ctrl+Enter (⌘+Enter) to {submitLabel.toLowerCase()}
+          </Text>
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>

@@ -89,7 +89,7 @@ export function JiraSettingsPage() {
       {connection && (
         <>
           <Paper withBorder p="lg">
-            <ConnectionTestPanel workspaceId={workspaceId} lastTest={connection.lastTest} />
+            <ConnectionTestPanel workspaceId={workspaceId} lastTest={connection.lastTest} onTest={() => save.reset()} />
           </Paper>
           <Paper withBorder p="lg">
             <MetadataPanel workspaceId={workspaceId} projectKeys={connection.projectKeys} />

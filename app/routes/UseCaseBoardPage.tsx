@@ -1,13 +1,16 @@
 import { Stack } from "@mantine/core";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
 import { useStatuses } from "../api/workspaces.ts";
+import { boardOrder } from "../api/use-case-board.ts";
 import { UseCaseBoard } from "../components/board/UseCaseBoard.tsx";
 import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
-import { UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
+import { sortOptions, UseCaseFilterBar } from "../components/UseCaseFilterBar.tsx";
 import { UseCasesHeader } from "../components/UseCasesHeader.tsx";
 import { useFiltersInUrl } from "../components/use-case-filters-url.ts";
+
+const boardSortChoices = [{ value: boardOrder, label: "Board order" }, ...sortOptions];
 
 export function UseCaseBoardPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();
@@ -19,7 +22,7 @@ export function UseCaseBoardPage() {
   return (
     <Stack gap="md">
       <UseCasesHeader workspaceId={workspaceId} view="board" mayCreate={can.createUseCase(role)} />
-      <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} />
+      <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} sortChoices={boardSortChoices} defaultSort={boardOrder} />
       <ErrorAlert error={statuses.error} title="Could not load the workflow" />
       {statuses.isPending ? (
         <PageLoader />

@@ -12,10 +12,11 @@ import { UseCaseJiraPanel } from "../components/jira/UseCaseJiraPanel.tsx";
 import { EpicIssues } from "../components/jira/EpicIssues.tsx";
 import { Markdown } from "../components/Markdown.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
+import { ReadOnlyNotice } from "../components/permissions/ReadOnlyNotice.tsx";
 import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
 
 export function UseCaseDetailPage() {
-  const { workspaceId } = useCurrentWorkspace();
+  const { workspaceId, workspace } = useCurrentWorkspace();
   const { useCaseId = "" } = useParams();
   const navigate = useNavigate();
   const query = useUseCase(workspaceId, useCaseId);
@@ -56,6 +57,7 @@ export function UseCaseDetailPage() {
           </Group>
         )}
       </Group>
+      <ReadOnlyNotice role={workspace?.role} abilities={abilities} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">

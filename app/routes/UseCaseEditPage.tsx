@@ -6,11 +6,12 @@ import { useUpdateUseCase, useUseCase } from "../api/use-cases.ts";
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
+import { NoFormNotice, readOnlyReason } from "../components/permissions/ReadOnlyNotice.tsx";
 import { UseCaseForm } from "../components/UseCaseForm.tsx";
 import { formValuesOf, updateBody } from "../components/use-case-form-values.ts";
 
 export function UseCaseEditPage() {
-  const { workspaceId } = useCurrentWorkspace();
+  const { workspaceId, workspace } = useCurrentWorkspace();
   const { useCaseId = "" } = useParams();
   const navigate = useNavigate();
   const useCase = useUseCase(workspaceId, useCaseId);
@@ -22,6 +23,10 @@ export function UseCaseEditPage() {
   if (useCase.isPending) return <PageLoader />;
   if (useCase.isError) return <ErrorAlert error={useCase.error} title="Could not load the use case" />;
   const current = useCase.data.useCase;
+  if (!current.abilities.update) {
+    const reason = readOnlyReason(workspace?.role, { update: false, comment: current.abilities.comment }) ?? "";
+    return <NoFormNotice title={`You cannot edit ${current.key}`} reason={reason} backTo={detailPath} backLabel={`Back to ${current.key}`} />;
+  }
   const conflict = isApiError(update.error, "version_conflict");
 
   const reload = async () => {

@@ -2,18 +2,29 @@ import { Stack, Title } from "@mantine/core";
 import { useNavigate } from "react-router";
 import { useCreateUseCase } from "../api/use-cases.ts";
 import { useStatuses } from "../api/workspaces.ts";
-import { useCurrentWorkspace } from "../components/current-workspace.ts";
+import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
+import { NoFormNotice } from "../components/permissions/ReadOnlyNotice.tsx";
 import { UseCaseForm } from "../components/UseCaseForm.tsx";
 import { createBody, emptyUseCaseForm } from "../components/use-case-form-values.ts";
 
 export function UseCaseNewPage() {
-  const { workspaceId } = useCurrentWorkspace();
+  const { workspaceId, workspace, isPending } = useCurrentWorkspace();
   const navigate = useNavigate();
   const statuses = useStatuses(workspaceId);
   const createUseCase = useCreateUseCase(workspaceId);
-  if (statuses.isPending) return <PageLoader />;
+  if (statuses.isPending || isPending) return <PageLoader />;
+  if (workspace && !can.createUseCase(workspace.role)) {
+    return (
+      <NoFormNotice
+        title="You cannot create use cases here"
+        reason="You are a Visitor in this workspace: you can read use cases, but only Admins, Moderators and Members create them."
+        backTo={`/w/${workspaceId}/use-cases`}
+        backLabel="Back to use cases"
+      />
+    );
+  }
   const firstStatus = statuses.data?.statuses[0]?.id ?? null;
   return (
     <Stack>

@@ -35,7 +35,15 @@ export const PermissionFinding = z.object({
 });
 
 export const PermissionReport = z.object({
-  projects: z.array(z.object({ projectKey: z.string(), findings: z.array(PermissionFinding), missingRequired: z.array(z.string()) })),
+  projects: z.array(
+    z.object({
+      projectKey: z.string(),
+      findings: z.array(PermissionFinding),
+      missingRequired: z.array(z.string()),
+      /** Jira does not know the project, or the account cannot browse it: shown as one line, not as every permission missing. */
+      notFound: z.boolean().optional(),
+    }),
+  ),
   administer: PermissionFinding,
   ready: z.boolean(),
 });

@@ -130,6 +130,8 @@ export const UseCaseSort = z.enum([
   "-targetDate",
   "number",
   "-number",
+  // The board's order within a column (cards never placed come last).
+  "boardRank",
 ]);
 export type UseCaseSort = z.infer<typeof UseCaseSort>;
 

@@ -109,6 +109,8 @@ export interface UseCasesTable {
   story_points: ColumnType<string | null, number | null | undefined, number | null>;
   visibility: Generated<Visibility>;
   custom_fields: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Position within the board column (fractional index); null until first placed (migration 0019). */
+  board_rank: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_by: string;
   created_at: CreatedAt;

@@ -113,6 +113,7 @@ const matrix: Record<string, Row> = {
   // Jira at port 9 is unreachable: the refresh fails as a 502 with advice, after the access check.
   "POST /workspaces/{workspaceId}/integrations/jira/metadata/refresh": { expected: setupRoles(502), before: ensureConnection },
   "GET /workspaces/{workspaceId}/integrations/jira/features": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
+  "GET /workspaces/{workspaceId}/integrations/jira/health": { expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 200, visitor: 403 }) },
   "PATCH /workspaces/{workspaceId}/integrations/jira/features": {
     expected: adminOnly(200),
     before: ensureConnection,
@@ -172,6 +173,19 @@ const matrix: Record<string, Row> = {
     expected: roles({ admin: 204, moderator: 403, assignee: 204, member: 403, visitor: 403 }),
   },
   "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/history": { expected: allRoles(200) },
+  // Within its own column: a reorder, allowed to whoever may edit the status.
+  "PUT /workspaces/{workspaceId}/use-cases/{useCaseId}/board-position": {
+    expected: roles({ admin: 200, moderator: 200, assignee: 200, member: 403, visitor: 403 }),
+    body: async (ctx) => {
+      const status = await ctx.app.deps.db
+        .selectFrom("use_case_statuses")
+        .select("id")
+        .where("workspace_id", "=", ctx.fixture.workspaceId)
+        .orderBy("position")
+        .executeTakeFirstOrThrow();
+      return { statusId: status.id, version: 1 };
+    },
+  },
   "GET /workspaces/{workspaceId}/integrations/jira/webhook": { expected: setupRoles(200), before: ensureConnection },
   "PUT /workspaces/{workspaceId}/integrations/jira/webhook": { expected: setupRoles(200), before: ensureConnection, body: () => ({ customJql: null }) },
   // "From Jira" is off here: registering means making sure nothing is registered, without calling Jira.

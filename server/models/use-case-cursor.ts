@@ -14,6 +14,7 @@ export const sortValueKind: Record<string, SortValueKind> = {
   priority: "integer",
   targetDate: "date",
   number: "integer",
+  boardRank: "text",
 };
 
 export type ParsedSort = { key: keyof typeof sortValueKind; descending: boolean; kind: SortValueKind };

@@ -36,9 +36,11 @@ const sortExpression: Record<string, RawBuilder<unknown>> = {
   priority: sql`array_position(array['lowest','low','medium','high','highest']::text[], use_cases.priority)`,
   targetDate: sql`use_cases.target_date`,
   number: sql`use_cases.number`,
+  // Index in migrations/0019_use_case_board_rank.sql (per status column).
+  boardRank: sql`use_cases.board_rank`,
 };
 
-const nullableSorts = new Set(["wsjf", "targetDate"]);
+const nullableSorts = new Set(["wsjf", "targetDate", "boardRank"]);
 
 export const castTo: Record<SortValueKind, RawBuilder<unknown>> = {
   timestamp: sql`timestamptz`,

@@ -554,6 +554,26 @@ export interface paths {
         patch: operations["updateJiraFeatures"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/integrations/jira/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Jira connection's health, from its last test
+         * @description Who may: Admins, Moderators and Members (not Visitors). Answers from the result the last “Test connection” stored (no call to Jira): ok, broken (with the reason), untested since saved, or not connected.
+         */
+        get: operations["getJiraConnectionHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/integrations/jira/import": {
         parameters: {
             query?: never;
@@ -1222,6 +1242,26 @@ export interface paths {
         patch: operations["updateUseCase"];
         trace?: never;
     };
+    "/workspaces/{workspaceId}/use-cases/{useCaseId}/board-position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a card on the board: to a status column, between two cards
+         * @description Who may: whoever may edit the use case (Admin, Moderator, its assigned Member). A new status is saved like any edit (history, version, Jira push) and needs the `version` the board showed; in the column the card goes right after `afterUseCaseId`, else right before `beforeUseCaseId`, else to the end. Concurrent moves in a workspace are serialised.
+         */
+        put: operations["moveUseCaseOnBoard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/use-cases/{useCaseId}/comments": {
         parameters: {
             query?: never;
@@ -1377,7 +1417,30 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        JiraConnectionHealth: {
+            /** Format: date-time */
+            checkedAt: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            state: "ok" | "broken" | "untested" | "not_connected";
+        };
+        MoveOnBoardBody: {
+            /**
+             * Format: uuid
+             * @description The card just above the new place, if any
+             */
+            afterUseCaseId?: string | null;
+            /**
+             * Format: uuid
+             * @description The card just below the new place; used when no card is above
+             */
+            beforeUseCaseId?: string | null;
+            /** Format: uuid */
+            statusId: string;
+            version: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -4156,6 +4219,7 @@ export interface operations {
                                             permission: string;
                                         }[];
                                         missingRequired: string[];
+                                        notFound?: boolean;
                                         projectKey: string;
                                     }[];
                                     ready: boolean;
@@ -4336,6 +4400,7 @@ export interface operations {
                                             permission: string;
                                         }[];
                                         missingRequired: string[];
+                                        notFound?: boolean;
                                         projectKey: string;
                                     }[];
                                     ready: boolean;
@@ -4604,6 +4669,7 @@ export interface operations {
                                         permission: string;
                                     }[];
                                     missingRequired: string[];
+                                    notFound?: boolean;
                                     projectKey: string;
                                 }[];
                                 ready: boolean;
@@ -4925,6 +4991,90 @@ export interface operations {
             };
             /** @description The body is not sent as application/json (code: unsupported_media_type) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getJiraConnectionHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        health: components["schemas"]["JiraConnectionHealth"];
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10261,7 +10411,7 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 q?: string;
-                sort?: ("updated" | "-updated" | "created" | "-created" | "title" | "-title" | "wsjf" | "-wsjf" | "priority" | "-priority" | "targetDate" | "-targetDate" | "number" | "-number") | string;
+                sort?: ("updated" | "-updated" | "created" | "-created" | "title" | "-title" | "wsjf" | "-wsjf" | "priority" | "-priority" | "targetDate" | "-targetDate" | "number" | "-number" | "boardRank") | string;
                 status?: string | string[];
                 tag?: string | string[];
                 visibility?: "public" | "assigned";
@@ -11097,6 +11247,199 @@ export interface operations {
             };
             /** @description No version given (code: precondition_required) */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    moveUseCaseOnBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                useCaseId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveOnBoardBody"];
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        useCase: {
+                            abilities: {
+                                comment: boolean;
+                                delete: boolean;
+                                link: boolean;
+                                read: boolean;
+                                sync: boolean;
+                                update: boolean;
+                            };
+                            assignee: {
+                                displayName: string;
+                                email: string;
+                                /** Format: uuid */
+                                id: string;
+                            } | null;
+                            businessValue: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            customFields: {
+                                [key: string]: unknown;
+                            };
+                            description: string;
+                            /** Format: uuid */
+                            id: string;
+                            jobSize: number | null;
+                            key: string;
+                            members: {
+                                displayName: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            number: number;
+                            /** @enum {string} */
+                            priority: "lowest" | "low" | "medium" | "high" | "highest";
+                            riskReduction: number | null;
+                            status: {
+                                /** @enum {string} */
+                                category: "todo" | "in_progress" | "done";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            storyPoints: number | null;
+                            tags: string[];
+                            /** Format: date */
+                            targetDate: string | null;
+                            timeCriticality: number | null;
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                            /** @enum {string} */
+                            visibility: "public" | "assigned";
+                            wsjf: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The use case changed since the board loaded it (code: version_conflict), or a neighbour left that column (code: conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is larger than 1 MiB (code: payload_too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not sent as application/json (code: unsupported_media_type) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

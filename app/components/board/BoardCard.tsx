@@ -1,8 +1,19 @@
-import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, UnstyledButton } from "@mantine/core";
+import type { DraggableAttributes, DraggableSyntheticListeners } from "@dnd-kit/core";
+import type { CSSProperties, Ref } from "react";
 import { Link } from "react-router";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
 import type { UseCaseStatus } from "../../../common/contracts/workspaces.ts";
 import { PriorityBadge } from "../UseCaseBadges.tsx";
+
+/** What makes a card draggable (from `useSortable`): the handle carries the pointer and keyboard listeners. */
+export type CardDrag = {
+  setNodeRef: Ref<HTMLDivElement>;
+  setHandleRef: Ref<HTMLButtonElement>;
+  attributes: DraggableAttributes;
+  listeners: DraggableSyntheticListeners;
+  style: CSSProperties;
+};
 
 type Props = {
   workspaceId: string;
@@ -11,16 +22,31 @@ type Props = {
   /** Absent when the caller may not edit this use case: the card then has no move control. */
   onMove?: ((statusId: string) => void) | undefined;
   moving: boolean;
+  drag?: CardDrag | undefined;
 };
 
-export function BoardCard({ workspaceId, useCase, statuses, onMove, moving }: Props) {
+export function BoardCard({ workspaceId, useCase, statuses, onMove, moving, drag }: Props) {
   return (
-    <Paper withBorder p="sm" radius="md" shadow="xs" data-testid="board-card" data-key={useCase.key}>
+    <Paper ref={drag?.setNodeRef} style={drag?.style} withBorder p="sm" radius="md" shadow="xs" data-testid="board-card" data-key={useCase.key}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="xs" c="dimmed" ff="monospace">
-            {useCase.key}
-          </Text>
+          <Group gap={4} wrap="nowrap">
+            {drag && (
+              <UnstyledButton
+                ref={drag.setHandleRef}
+                {...drag.attributes}
+                {...drag.listeners}
+                aria-label={`Drag ${useCase.key}`}
+                style={{ cursor: "grab", touchAction: "none", lineHeight: 1, padding: "0 2px", color: "var(--mantine-color-dimmed)" }}
+                data-testid="board-drag-handle"
+              >
+                ⠿
+              </UnstyledButton>
+            )}
+            <Text size="xs" c="dimmed" ff="monospace">
+              {useCase.key}
+            </Text>
+          </Group>
           {onMove && (
             <Menu position="bottom-end" shadow="md" withinPortal>
               <Menu.Target>

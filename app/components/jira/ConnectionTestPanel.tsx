@@ -66,7 +66,7 @@ function TestResult({ result }: { result: ConnectionTestResult }) {
 }
 
 /** "Test connection" and the last result, which the server keeps on the connection. */
-export function ConnectionTestPanel({ workspaceId, lastTest }: { workspaceId: string; lastTest: ConnectionTestResult | null }) {
+export function ConnectionTestPanel({ workspaceId, lastTest, onTest }: { workspaceId: string; lastTest: ConnectionTestResult | null; onTest?: () => void }) {
   const test = useTestJiraConnection(workspaceId);
   return (
     <Stack gap="md">
@@ -77,7 +77,16 @@ export function ConnectionTestPanel({ workspaceId, lastTest }: { workspaceId: st
             Checks the saved settings: server, account, deployment type and the permissions Tether needs in each project.
           </Text>
         </div>
-        <Button variant="light" loading={test.isPending} onClick={() => test.mutate()} data-testid="jira-test">
+        <Button
+          variant="light"
+          loading={test.isPending}
+          onClick={() => {
+            // A new test speaks for the connection now: an earlier "Saved." must not sit beside its result.
+            onTest?.();
+            test.mutate();
+          }}
+          data-testid="jira-test"
+        >
           Test connection
         </Button>
       </Group>

@@ -1,7 +1,8 @@
 import { Loader, Stack, Switch, Text, Title } from "@mantine/core";
 import type { IntegrationFeatures } from "../../../common/contracts/jira-connection.ts";
-import { useJiraFeatures, useUpdateJiraFeatures } from "../../api/jira.ts";
+import { useJiraFeatures, useJiraHealth, useUpdateJiraFeatures } from "../../api/jira.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
+import { ConnectionHealthLine } from "./ConnectionHealth.tsx";
 
 const features: { name: keyof IntegrationFeatures; label: string; description: string }[] = [
   { name: "toJira", label: "Tether → Jira", description: "Create Epics from use cases and push every saved change of a mapped field." },
@@ -14,6 +15,9 @@ const features: { name: keyof IntegrationFeatures; label: string; description: s
 export function FeaturesPanel({ workspaceId, mayActivate }: { workspaceId: string; mayActivate: boolean }) {
   const current = useJiraFeatures(workspaceId);
   const update = useUpdateJiraFeatures(workspaceId);
+  const health = useJiraHealth(workspaceId);
+  // Switching on needs a connection not known to be broken; switching off is always possible.
+  const blocked = health.data && (health.data.health.state === "broken" || health.data.health.state === "not_connected") ? health.data.health : null;
   return (
     <Stack gap="md" data-testid="jira-features">
       <div>
@@ -24,6 +28,7 @@ export function FeaturesPanel({ workspaceId, mayActivate }: { workspaceId: strin
           </Text>
         )}
       </div>
+      {health.data && <ConnectionHealthLine health={health.data.health} />}
       <ErrorAlert error={current.error} title="Could not load the features" />
       <ErrorAlert error={update.error} title="Feature not switched" />
       {current.isPending ? (
@@ -35,9 +40,13 @@ export function FeaturesPanel({ workspaceId, mayActivate }: { workspaceId: strin
               <Switch
                 key={feature.name}
                 label={feature.label}
-                description={feature.description}
+                description={
+                  blocked && !current.data.features[feature.name]
+                    ? `${feature.description} Cannot be switched on while ${blocked.state === "broken" ? "the connection is broken" : "Jira is not connected"}.`
+                    : feature.description
+                }
                 checked={current.data.features[feature.name]}
-                disabled={!mayActivate || update.isPending}
+                disabled={!mayActivate || update.isPending || (blocked !== null && !current.data.features[feature.name])}
                 onChange={(event) => update.mutate({ [feature.name]: event.currentTarget.checked })}
                 data-testid={`jira-feature-${feature.name}`}
               />

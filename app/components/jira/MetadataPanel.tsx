@@ -19,6 +19,11 @@ function Count({ label, value }: { label: string; value: number | null }) {
   );
 }
 
+/** Why a field Tether looks for may be absent without harm. */
+const absentNote: Partial<Record<FieldRoleName, string>> = {
+  epicLink: "does not matter on Jira Cloud, where the Epic is the issue's parent",
+};
+
 function FieldRoles({ roles }: { roles: MetadataSummary["fieldRoles"] }) {
   return (
     <Table withRowBorders={false} verticalSpacing={4} data-testid="jira-field-roles">
@@ -36,8 +41,8 @@ function FieldRoles({ roles }: { roles: MetadataSummary["fieldRoles"] }) {
                     {fieldId}
                   </Text>
                 ) : (
-                  <Text size="sm" c="dimmed">
-                    not found
+                  <Text size="sm" c="dimmed" data-testid="jira-field-role-missing">
+                    not found{absentNote[role] ? ` — ${absentNote[role]}` : ""}
                   </Text>
                 )}
               </Table.Td>

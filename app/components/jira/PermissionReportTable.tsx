@@ -58,7 +58,11 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
         <Paper withBorder key={project.projectKey} data-testid="permission-project" data-project={project.projectKey}>
           <Group justify="space-between" px="md" py="xs">
             <Text fw={600}>Project {project.projectKey}</Text>
-            {project.missingRequired.length === 0 ? (
+            {project.notFound ? (
+              <Badge color="red" variant="light" data-testid="permission-project-not-found">
+                project {project.projectKey} not found
+              </Badge>
+            ) : project.missingRequired.length === 0 ? (
               <Badge color="teal" variant="light">
                 all required permissions granted
               </Badge>
@@ -68,6 +72,7 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
               </Badge>
             )}
           </Group>
+          {!project.notFound && (
           <Table verticalSpacing="xs" layout="fixed">
             <Table.Thead>
               <Table.Tr>
@@ -85,6 +90,7 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
               ))}
             </Table.Tbody>
           </Table>
+          )}
         </Paper>
       ))}
       <Alert

@@ -3,10 +3,12 @@ import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { JiraLink } from "../../../common/contracts/jira-sync.ts";
+import { useJiraHealth } from "../../api/jira.ts";
 import { useLinkUseCase, useSyncUseCaseNow, useUnlinkUseCase, useUseCaseJira } from "../../api/jira-sync.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { formatDateTime } from "../labels.ts";
 import { isSettling, linkStateColor, linkStateLabel } from "./sync-log-format.ts";
+import { ConnectionHealthBanner } from "./ConnectionHealth.tsx";
 import { SyncLogList } from "./SyncLogList.tsx";
 
 type Props = { workspaceId: string; useCaseId: string };
@@ -97,6 +99,8 @@ export function UseCaseJiraPanel({ workspaceId, useCaseId }: Props) {
   const query = useUseCaseJira(workspaceId, useCaseId);
   const sync = useSyncUseCaseNow(workspaceId, useCaseId);
   useRefetchOnSync(workspaceId, useCaseId, query.data?.link?.lastSyncedAt);
+  // Only once the panel is there (Visitors get none): the stored health, not a call to Jira.
+  const health = useJiraHealth(workspaceId, query.data !== null && query.data !== undefined);
   if (query.isPending || query.data === null) return null;
   if (query.isError) return <ErrorAlert error={query.error} title="Jira state not available" />;
   const { link, abilities, features, recent } = query.data;
@@ -113,6 +117,7 @@ export function UseCaseJiraPanel({ workspaceId, useCaseId }: Props) {
             </Badge>
           )}
         </Group>
+        <ConnectionHealthBanner health={health.data?.health} />
         {link ? (
           <>
             <Group gap="xs">

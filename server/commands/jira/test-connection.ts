@@ -32,6 +32,30 @@ export function expiryProblem(expiresAt: Date | null, now: Date): JiraProblem | 
   return null;
 }
 
+type ProjectReport = NonNullable<ConnectionTestResult["permissions"]>["projects"][number];
+
+/** Names each missing permission as Jira's admin screens do ("Create Issues"), with its key for searching. */
+export function missingPermissionsProblem(project: ProjectReport): JiraProblem {
+  const names = project.missingRequired.map((key) => {
+    const label = project.findings.find((f) => f.permission === key)?.label;
+    return label ? `${label} (${key})` : key;
+  });
+  return {
+    code: "missing_permissions",
+    message: `In ${project.projectKey} the account lacks ${names.join(", ")}. See the permission report for what each one enables.`,
+  };
+}
+
+/**
+ * Projects Jira does not know (or the account cannot browse: Jira answers both with 404) are
+ * marked `notFound`: reported once as "not found" rather than as every permission missing (their
+ * findings stay, for the API); the connection is not ready.
+ */
+function markMissingProjects(report: NonNullable<ConnectionTestResult["permissions"]>, missing: ReadonlySet<string>) {
+  if (missing.size === 0) return report;
+  return { ...report, projects: report.projects.map((p) => (missing.has(p.projectKey) ? { ...p, notFound: true } : p)), ready: false };
+}
+
 async function probeOtherFlavour(deps: AppDeps, row: ConnectionRow): Promise<ServerInfo | null> {
   const kind = row.kind.startsWith("cloud") ? "datacenter_basic" : "cloud";
   try {
@@ -71,19 +95,23 @@ export async function testConnection(deps: AppDeps, row: ConnectionRow): Promise
         if (!isJiraError(error) || error.code !== "NOT_FOUND") throw error;
       }
     }
-    permissions = buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName);
+    // An unknown project is one line, not a column of ✗ for permissions it cannot have.
+    const missingProjects = new Set<string>();
     for (const projectKey of row.project_keys) {
       try {
         await client.getProject(projectKey);
       } catch (error) {
         if (!isJiraError(error) || error.code !== "NOT_FOUND") throw error;
-        problems.push({ code: "project_not_found", message: `Project ${projectKey} does not exist, or ${account.displayName} cannot browse it. Check the key, or ask a Jira admin for “Browse Projects”.` });
+        missingProjects.add(projectKey);
+        problems.push({
+          code: "project_not_found",
+          message: `Project ${projectKey} not found: it does not exist, or ${account.displayName} cannot browse it. Check the key, or ask a Jira admin for “Browse Projects”.`,
+        });
       }
     }
+    permissions = markMissingProjects(buildPermissionReport(checks, row.project_keys, account.email ?? account.displayName), missingProjects);
     for (const project of permissions.projects) {
-      if (project.missingRequired.length > 0) {
-        problems.push({ code: "missing_permissions", message: `In ${project.projectKey} the account lacks ${project.missingRequired.join(", ")}. See the permission report for what each one enables.` });
-      }
+      if (project.missingRequired.length > 0 && !project.notFound) problems.push(missingPermissionsProblem(project));
     }
   } catch (error) {
     if (!isJiraError(error)) throw error;
