@@ -11274,6 +11274,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "statusId": "3f0c2a7e-8b1d-4e6a-9c5f-2d7b1e0a4c33",
+                 *       "afterUseCaseId": "0b8f6c52-6f7e-4f57-9d8a-0d4a4d1f2c11",
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["MoveOnBoardBody"];
             };
         };
