@@ -1,5 +1,4 @@
 import "@mantine/core/styles.css";
-import "@mantine/dates/styles.css";
 import { MantineProvider } from "@mantine/core";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";

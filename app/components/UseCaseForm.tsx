@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, TagsInput, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";

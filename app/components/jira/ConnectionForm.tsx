@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Alert, Button, Group, PasswordInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
