@@ -37,7 +37,8 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack>
-              <TextInput label="Title" withAsterisk data-testid="use-case-title" {...form.getInputProps("title")} />
+              {/* The form is opened to write a use case: start in its title. */}
+              <TextInput label="Title" withAsterisk autoFocus data-testid="use-case-title" {...form.getInputProps("title")} />
               <DescriptionEditor
                 value={form.getValues().description}
                 onChange={(event) => form.setFieldValue("description", event.currentTarget.value)}
