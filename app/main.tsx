@@ -7,7 +7,7 @@ import { RouterProvider } from "react-router";
 import { isApiError } from "./api/client.ts";
 import { sessionKey } from "./api/session.ts";
 import { router } from "./router.tsx";
-import { theme } from "./theme.ts";
+import { cssVariablesResolver, theme } from "./theme.ts";
 
 /** A 401 anywhere means the session ended: forget it, and RequireSession sends the user to log in. */
 function onApiError(error: unknown): void {
@@ -30,7 +30,7 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

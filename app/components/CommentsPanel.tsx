@@ -22,7 +22,7 @@ export function CommentsPanel({ workspaceId, useCaseId, canComment }: { workspac
       {comments.data?.comments.map((comment) => (
         <Paper key={comment.id} withBorder p="sm" data-testid="comment">
           <Group gap="xs" mb={6}>
-            <Avatar name={comment.author?.displayName ?? "?"} color="initials" size="sm" />
+            <Avatar name={comment.author?.displayName ?? "?"} color="indigo" variant="filled" size="sm" />
             <Text size="sm" fw={500}>
               {comment.author?.displayName ?? "Former member"}
             </Text>

@@ -14,7 +14,7 @@ export function MobileNav({ items }: { items: NavItem[] }) {
   return (
     <>
       <Burger opened={opened} onClick={toggle} size="sm" hiddenFrom="sm" aria-label="Open the menu" data-testid="mobile-menu" />
-      <Drawer opened={opened} onClose={close} title="Menu" size="xs" position="right" hiddenFrom="sm" data-testid="mobile-menu-drawer">
+      <Drawer opened={opened} onClose={close} title="Menu" size="xs" position="right" hiddenFrom="sm" closeButtonProps={{ "aria-label": "Close the menu" }} data-testid="mobile-menu-drawer">
         <Stack gap={2}>
           {items.map((item) => (
             <MantineNavLink

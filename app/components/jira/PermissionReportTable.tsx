@@ -69,7 +69,7 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
             )}
           </Group>
           {/* On a phone the table scrolls sideways inside its card; the page itself stays as wide as the screen. */}
-          <Table.ScrollContainer minWidth={620} type="native">
+          <Table.ScrollContainer minWidth={620} type="native" tabIndex={0} aria-label={`Permissions in ${project.projectKey}`}>
             <Table verticalSpacing="xs" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
