@@ -18,6 +18,9 @@ const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: onApiError }),
   mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
+    // Offline, a write fails at once with "could not be reached" (and the form keeps its text)
+    // instead of waiting paused, spinning, and being sent unseen when the network returns.
+    mutations: { networkMode: "always" },
     queries: {
       // A 4xx will not change on retry; only flaky networks and 5xx deserve another go.
       retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),

@@ -26,7 +26,7 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
   const form = useForm<UseCaseFormValues>({
     initialValues,
     validate: {
-      title: (v) => (v.trim() ? (v.length > 200 ? "At most 200 characters" : null) : "Give the use case a title"),
+      title: (v) => (v.trim() ? (v.length > 200 ? "Use at most 200 characters." : null) : "Give the use case a title."),
     },
   });
   const memberOptions = members.data?.members.map((m) => ({ value: m.userId, label: m.displayName })) ?? [];

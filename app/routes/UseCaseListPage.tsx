@@ -17,8 +17,8 @@ const phoneQuery = "(max-width: 47.99em)";
 
 export function UseCaseListPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();
-  const [filters, setFilters] = useFiltersInUrl();
-  const list = useUseCaseList(workspaceId, filters);
+  const [filters, setFilters, filtersReady] = useFiltersInUrl();
+  const list = useUseCaseList(workspaceId, filters, filtersReady);
   const onPhone = useMediaQuery(phoneQuery, false, { getInitialValueInEffect: false });
   const useCases = list.data?.pages.flatMap((page) => page.useCases) ?? [];
   const mayCreate = can.createUseCase(workspace?.role);
