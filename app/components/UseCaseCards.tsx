@@ -11,7 +11,7 @@ export function UseCaseCards({ workspaceId, useCases }: { workspaceId: string; u
       {useCases.map((useCase) => (
         <Paper key={useCase.id} withBorder p="sm" data-testid="use-case-row" component="article">
           <Group gap="xs" wrap="nowrap" align="baseline">
-            <Text size="sm" c="dimmed" ff="monospace">
+            <Text size="sm" c="dimmed" ff="monospace" style={{ whiteSpace: "nowrap" }}>
               {useCase.key}
             </Text>
             <Anchor component={Link} to={`/w/${workspaceId}/use-cases/${useCase.id}`} fw={500} data-testid="use-case-link">
