@@ -80,6 +80,8 @@ describe("browser: the details of the web UI", () => {
     await comment.getByTestId("comment-edit").click();
     await page.getByTestId("comment-edit-body").fill("Written on the train, checked at the office.");
     await page.getByTestId("comment-edit-save").click();
+    // Saved: the editor closes and the comment reads as edited.
+    await page.getByTestId("comment-edit-body").waitFor({ state: "detached" });
     const edited = page.getByTestId("comment").filter({ hasText: "checked at the office" });
     await edited.waitFor();
     expect(await edited.textContent()).toContain("edited");
