@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompressAssets } from "./scripts/vite-precompress.ts";
 
 const apiUrl = process.env.TETHER_API_URL ?? "http://127.0.0.1:3000";
 
@@ -8,7 +9,7 @@ const apiUrl = process.env.TETHER_API_URL ?? "http://127.0.0.1:3000";
 export default defineConfig({
   root: fileURLToPath(new URL("./app", import.meta.url)),
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompressAssets()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -1,55 +1,44 @@
-import { createBrowserRouter } from "react-router";
-import { AppLayout } from "./components/AppLayout.tsx";
-import { RequireSession } from "./components/RequireSession.tsx";
-import { AcceptInvitationPage } from "./routes/AcceptInvitationPage.tsx";
-import { ApiTokensPage } from "./routes/ApiTokensPage.tsx";
-import { HomeRedirect } from "./routes/HomeRedirect.tsx";
-import { JiraSettingsPage } from "./routes/JiraSettingsPage.tsx";
-import { JiraSyncLogPage } from "./routes/JiraSyncLogPage.tsx";
-import { LoginPage } from "./routes/LoginPage.tsx";
-import { ForgotPasswordPage, ResetPasswordPage } from "./routes/PasswordResetPages.tsx";
-import { MembersPage } from "./routes/MembersPage.tsx";
-import { NewWorkspacePage } from "./routes/NewWorkspacePage.tsx";
-import { PlanningPage } from "./routes/PlanningPage.tsx";
-import { NotFoundPage } from "./routes/NotFoundPage.tsx";
-import { SignupPage } from "./routes/SignupPage.tsx";
-import { UseCaseBoardPage } from "./routes/UseCaseBoardPage.tsx";
-import { UseCaseDetailPage } from "./routes/UseCaseDetailPage.tsx";
-import { UseCaseEditPage } from "./routes/UseCaseEditPage.tsx";
-import { UseCaseListPage } from "./routes/UseCaseListPage.tsx";
-import { UseCaseNewPage } from "./routes/UseCaseNewPage.tsx";
-import { VerifyEmailPage } from "./routes/VerifyEmailPage.tsx";
-import { WorkspaceSettingsPage } from "./routes/WorkspaceSettingsPage.tsx";
+import { createBrowserRouter, type RouteObject } from "react-router";
+
+/**
+ * Every page is its own chunk, loaded when first visited: the sign-in page does not download the
+ * board, the Jira settings or the editors. `lazy` returns the module's page as the route's Component.
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, React.ComponentType>>, name: Name): Pick<RouteObject, "lazy"> {
+  return { lazy: async () => ({ Component: (await load())[name] }) };
+}
 
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
-  { path: "/forgot-password", element: <ForgotPasswordPage /> },
-  { path: "/reset-password/:token", element: <ResetPasswordPage /> },
-  { path: "/verify-email/:token", element: <VerifyEmailPage /> },
-  { path: "/signup", element: <SignupPage /> },
-  { path: "/invite/:token", element: <AcceptInvitationPage /> },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    // Nothing while the first page's chunk loads: #root stays empty, so index.html's skeleton stays on screen.
+    HydrateFallback: () => null,
     children: [
-      { path: "/", element: <HomeRedirect /> },
-      { path: "/workspaces/new", element: <NewWorkspacePage /> },
-      { path: "/account/tokens", element: <ApiTokensPage /> },
-      { path: "/w/:workspaceId", element: <HomeRedirect /> },
-      { path: "/w/:workspaceId/use-cases", element: <UseCaseListPage /> },
-      { path: "/w/:workspaceId/use-cases/board", element: <UseCaseBoardPage /> },
-      { path: "/w/:workspaceId/use-cases/new", element: <UseCaseNewPage /> },
-      { path: "/w/:workspaceId/use-cases/:useCaseId", element: <UseCaseDetailPage /> },
-      { path: "/w/:workspaceId/use-cases/:useCaseId/edit", element: <UseCaseEditPage /> },
-      { path: "/w/:workspaceId/members", element: <MembersPage /> },
-      { path: "/w/:workspaceId/planning", element: <PlanningPage /> },
-      { path: "/w/:workspaceId/settings", element: <WorkspaceSettingsPage /> },
-      { path: "/w/:workspaceId/settings/jira", element: <JiraSettingsPage /> },
-      { path: "/w/:workspaceId/settings/jira/sync-log", element: <JiraSyncLogPage /> },
-      { path: "*", element: <NotFoundPage /> },
+      { path: "/login", ...page(() => import("./routes/LoginPage.tsx"), "LoginPage") },
+      { path: "/forgot-password", ...page(() => import("./routes/PasswordResetPages.tsx"), "ForgotPasswordPage") },
+      { path: "/reset-password/:token", ...page(() => import("./routes/PasswordResetPages.tsx"), "ResetPasswordPage") },
+      { path: "/verify-email/:token", ...page(() => import("./routes/VerifyEmailPage.tsx"), "VerifyEmailPage") },
+      { path: "/signup", ...page(() => import("./routes/SignupPage.tsx"), "SignupPage") },
+      { path: "/invite/:token", ...page(() => import("./routes/AcceptInvitationPage.tsx"), "AcceptInvitationPage") },
+      {
+        ...page(() => import("./components/SignedInLayout.tsx"), "SignedInLayout"),
+        children: [
+          { path: "/", ...page(() => import("./routes/HomeRedirect.tsx"), "HomeRedirect") },
+          { path: "/workspaces/new", ...page(() => import("./routes/NewWorkspacePage.tsx"), "NewWorkspacePage") },
+          { path: "/account/tokens", ...page(() => import("./routes/ApiTokensPage.tsx"), "ApiTokensPage") },
+          { path: "/w/:workspaceId", ...page(() => import("./routes/HomeRedirect.tsx"), "HomeRedirect") },
+          { path: "/w/:workspaceId/use-cases", ...page(() => import("./routes/UseCaseListPage.tsx"), "UseCaseListPage") },
+          { path: "/w/:workspaceId/use-cases/board", ...page(() => import("./routes/UseCaseBoardPage.tsx"), "UseCaseBoardPage") },
+          { path: "/w/:workspaceId/use-cases/new", ...page(() => import("./routes/UseCaseNewPage.tsx"), "UseCaseNewPage") },
+          { path: "/w/:workspaceId/use-cases/:useCaseId", ...page(() => import("./routes/UseCaseDetailPage.tsx"), "UseCaseDetailPage") },
+          { path: "/w/:workspaceId/use-cases/:useCaseId/edit", ...page(() => import("./routes/UseCaseEditPage.tsx"), "UseCaseEditPage") },
+          { path: "/w/:workspaceId/members", ...page(() => import("./routes/MembersPage.tsx"), "MembersPage") },
+          { path: "/w/:workspaceId/planning", ...page(() => import("./routes/PlanningPage.tsx"), "PlanningPage") },
+          { path: "/w/:workspaceId/settings", ...page(() => import("./routes/WorkspaceSettingsPage.tsx"), "WorkspaceSettingsPage") },
+          { path: "/w/:workspaceId/settings/jira", ...page(() => import("./routes/JiraSettingsPage.tsx"), "JiraSettingsPage") },
+          { path: "/w/:workspaceId/settings/jira/sync-log", ...page(() => import("./routes/JiraSyncLogPage.tsx"), "JiraSyncLogPage") },
+          { path: "*", ...page(() => import("./routes/NotFoundPage.tsx"), "NotFoundPage") },
+        ],
+      },
     ],
   },
 ]);

@@ -137,6 +137,9 @@ describe("browser: an Admin connects the workspace to Jira", () => {
       await product.screenshot(admin, "jira-settings-failure-datacenter").catch(() => undefined);
     });
     await admin.goto(settingsUrl);
+    // The whole page (test, metadata, mapping) loads before the form is used, as after the reload above.
+    await admin.getByTestId("jira-settings").waitFor();
+    await admin.waitForLoadState("networkidle");
     await admin.getByTestId("jira-kind").click();
     await admin.getByRole("option", { name: "Jira Data Center (Personal Access Token)", exact: true }).click();
     await admin.getByTestId("jira-base-url").fill(datacenter.url);

@@ -38,9 +38,11 @@ describe("browser smoke: sign up → workspace → use case", () => {
     await page.getByTestId("workspace-create-submit").click();
     await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
     await expect.poll(() => page.getByTestId("workspace-menu").textContent()).toContain("Innovation portfolio");
-    await page.getByTestId("use-case-list-empty").waitFor();
+    await page.getByTestId("use-case-list-first").waitFor();
 
-    await page.getByTestId("new-use-case").click();
+    await page.getByTestId("create-first-use-case").click();
+    // The form opens with the title focused.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("use-case-title");
     await page.getByTestId("use-case-title").fill("Predictive maintenance for line 3");
     await page
       .getByTestId("use-case-description")

@@ -101,6 +101,8 @@ describe("browser: a team works together", () => {
     await admin.goto(`${workspaceUrl}/use-cases`);
     await admin.getByTestId("use-case-link").click();
     await admin.getByTestId("edit-use-case").click();
+    // Pages are loaded on first visit: the address changes once the edit page's code is there.
+    await admin.waitForURL(/\/edit$/);
     const editUrl = admin.url();
 
     // The same person in a second tab saves first.

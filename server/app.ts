@@ -1,6 +1,7 @@
 import { subscribeJiraSync } from "./commands/jira/subscriptions.ts";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { authenticate } from "./auth/authenticate.ts";
 import { AppError, errorBody } from "./errors.ts";
 import { findUnsafeText } from "../common/contracts/safe-text.ts";
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   app.notFound((c) => c.json(errorBody(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`)), 404));
 
   app.use("*", securityHeaders(deps.env.PUBLIC_URL));
+  // gzip for JSON and index.html; built assets arrive already compressed (server/routes/web.ts) and are left alone.
+  app.use("*", compress());
   // Every route, the API and whatever takes bodies beside it (webhooks): bounded size and depth.
   app.use(
     "*",

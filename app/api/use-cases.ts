@@ -22,8 +22,10 @@ const useCasesKey = (workspaceId: string) => ["workspace", workspaceId, "use-cas
 const useCaseKey = (workspaceId: string, useCaseId: string) => [...useCasesKey(workspaceId), useCaseId] as const;
 const base = (workspaceId: string) => `/workspaces/${workspaceId}/use-cases`;
 
-export function useUseCaseList(workspaceId: string, filters: UseCaseFilters) {
+/** `enabled: false` holds the query back (while the filters are not known yet). */
+export function useUseCaseList(workspaceId: string, filters: UseCaseFilters, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: [...useCasesKey(workspaceId), "list", filters],
     queryFn: ({ pageParam }) =>
       api.get(`${base(workspaceId)}${queryString({ ...filters, cursor: pageParam, limit: 25 })}`, UseCaseList),
@@ -80,6 +82,23 @@ export function useAddComment(workspaceId: string, useCaseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: string) => api.post(`${base(workspaceId)}/${useCaseId}/comments`, CommentResponse, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...useCaseKey(workspaceId, useCaseId), "comments"] }),
+  });
+}
+
+export function useEditComment(workspaceId: string, useCaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ commentId, body }: { commentId: string; body: string }) =>
+      api.patch(`${base(workspaceId)}/${useCaseId}/comments/${commentId}`, CommentResponse, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...useCaseKey(workspaceId, useCaseId), "comments"] }),
+  });
+}
+
+export function useDeleteComment(workspaceId: string, useCaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (commentId: string) => api.delete(`${base(workspaceId)}/${useCaseId}/comments/${commentId}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...useCaseKey(workspaceId, useCaseId), "comments"] }),
   });
 }

@@ -10,7 +10,7 @@ export function ChangePasswordForm() {
   const change = useChangePassword();
   const form = useForm({
     initialValues: { currentPassword: "", newPassword: "", revokeApiTokens: false },
-    validate: { newPassword: zodFieldError(ChangePasswordBody.shape.newPassword) },
+    validate: { newPassword: zodFieldError(ChangePasswordBody.shape.newPassword, "Choose a password of at least 10 characters.") },
   });
   return (
     <form onSubmit={form.onSubmit((values) => change.mutate(values, { onSuccess: () => form.reset() }))}>

@@ -1,15 +1,18 @@
-import { Avatar, Button, Group, Paper, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useAddComment, useComments } from "../api/use-cases.ts";
+import { useSession } from "../api/session.ts";
+import { CommentItem } from "./CommentItem.tsx";
+import { useCurrentWorkspace } from "./current-workspace.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
-import { formatDateTime } from "./labels.ts";
-import { Markdown } from "./Markdown.tsx";
 import { PageLoader } from "./PageLoader.tsx";
 
 export function CommentsPanel({ workspaceId, useCaseId, canComment }: { workspaceId: string; useCaseId: string; canComment: boolean }) {
   const comments = useComments(workspaceId, useCaseId);
   const addComment = useAddComment(workspaceId, useCaseId);
   const [body, setBody] = useState("");
+  const userId = useSession().data?.user.id;
+  const { workspace } = useCurrentWorkspace();
   if (comments.isPending) return <PageLoader />;
   return (
     <Stack gap="md">
@@ -19,20 +22,19 @@ export function CommentsPanel({ workspaceId, useCaseId, canComment }: { workspac
           No comments yet.
         </Text>
       )}
-      {comments.data?.comments.map((comment) => (
-        <Paper key={comment.id} withBorder p="sm" data-testid="comment">
-          <Group gap="xs" mb={6}>
-            <Avatar name={comment.author?.displayName ?? "?"} color="initials" size="sm" />
-            <Text size="sm" fw={500}>
-              {comment.author?.displayName ?? "Former member"}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(comment.createdAt)}
-            </Text>
-          </Group>
-          <Markdown source={comment.body} />
-        </Paper>
-      ))}
+      {comments.data?.comments.map((comment) => {
+        const own = comment.author !== null && comment.author.id === userId;
+        return (
+          <CommentItem
+            key={comment.id}
+            workspaceId={workspaceId}
+            useCaseId={useCaseId}
+            comment={comment}
+            mayEdit={own}
+            mayDelete={own || workspace?.role === "admin"}
+          />
+        );
+      })}
       {canComment && (
         <form
           onSubmit={(event) => {
@@ -44,6 +46,7 @@ export function CommentsPanel({ workspaceId, useCaseId, canComment }: { workspac
             <ErrorAlert error={addComment.error} title="Could not add the comment" />
             <Textarea
               placeholder="Write a comment (Markdown)"
+              aria-label="Write a comment (Markdown)"
               autosize
               minRows={3}
               value={body}

@@ -8,11 +8,13 @@ type Props = {
   message: string;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
+  /** Title of the failure shown in the dialog; by default "Could not <confirm label>", e.g. "Could not remove member". */
+  errorTitle?: string;
   children: (open: () => void) => ReactNode;
 };
 
 /** A destructive action behind a confirmation dialog; the dialog stays open to show a failure. */
-export function ConfirmButton({ title, message, confirmLabel, onConfirm, children }: Props) {
+export function ConfirmButton({ title, message, confirmLabel, onConfirm, errorTitle, children }: Props) {
   const [opened, { open, close }] = useDisclosure(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -34,7 +36,7 @@ export function ConfirmButton({ title, message, confirmLabel, onConfirm, childre
       <Modal opened={opened} onClose={close} title={title} centered>
         <Stack>
           <Text size="sm">{message}</Text>
-          <ErrorAlert error={error} title="That did not work" />
+          <ErrorAlert error={error} title={errorTitle ?? `Could not ${confirmLabel.charAt(0).toLowerCase()}${confirmLabel.slice(1)}`} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

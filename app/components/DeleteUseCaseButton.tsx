@@ -13,7 +13,7 @@ export function DeleteUseCaseButton({ workspaceId, useCase, onDeleted }: { works
       onConfirm={() => remove.mutateAsync().then(onDeleted)}
     >
       {(open) => (
-        <Button color="red" variant="light" onClick={open}>
+        <Button color="red" variant="light" onClick={open} data-testid="delete-use-case">
           Delete
         </Button>
       )}

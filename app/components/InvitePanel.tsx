@@ -11,7 +11,7 @@ export function InvitePanel({ workspaceId }: { workspaceId: string }) {
   const createInvitation = useCreateInvitation(workspaceId);
   const form = useForm<{ role: Role; email: string }>({
     initialValues: { role: "member", email: "" },
-    validate: { email: (v) => (v === "" || /^\S+@\S+\.\S+$/.test(v) ? null : "Enter an email address or leave it empty") },
+    validate: { email: (v) => (v === "" || /^\S+@\S+\.\S+$/.test(v) ? null : "Enter an email address, or leave it empty for a link anyone can use once.") },
   });
   return (
     <Stack gap="sm">
@@ -33,7 +33,11 @@ export function InvitePanel({ workspaceId }: { workspaceId: string }) {
       {createInvitation.data && (
         <Alert color="teal" title="Invitation link created" data-testid="invite-created">
           <Stack gap="xs">
-            <Text size="sm">Send this link to the person you invite. It is shown only now and works once.</Text>
+            <Text size="sm" data-testid="invite-created-note">
+              {createInvitation.data.invitation.email
+                ? `The link is on its way to ${createInvitation.data.invitation.email} by email. It works once, only for that address; copy it here if they need it another way (it is shown only now).`
+                : "Send this link to the person you invite. It is shown only now and works once."}
+            </Text>
             <CopyField value={createInvitation.data.url} label="Invitation link" testId="invite-url" />
           </Stack>
         </Alert>

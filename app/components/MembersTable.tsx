@@ -10,6 +10,8 @@ type Props = { workspaceId: string; members: Member[]; manage: boolean; currentU
 export function MembersTable({ workspaceId, members, manage, currentUserId }: Props) {
   const updateRole = useUpdateMemberRole(workspaceId);
   const remove = useRemoveMember(workspaceId);
+  // A workspace keeps at least one Admin (the server refuses otherwise): say so before the click.
+  const adminCount = members.filter((member) => member.role === "admin").length;
   return (
     <>
       <ErrorAlert error={updateRole.error} title="Could not change the role" />
@@ -69,6 +71,11 @@ export function MembersTable({ workspaceId, members, manage, currentUserId }: Pr
                       message="They lose access to this workspace; use cases assigned to them become unassigned."
                       confirmLabel="Remove member"
                       onConfirm={() => remove.mutateAsync(member.userId)}
+                      disabledReason={
+                        member.role === "admin" && adminCount === 1
+                          ? `${member.userId === currentUserId ? "You are" : "This is"} the only Admin: make someone else Admin first.`
+                          : undefined
+                      }
                     />
                   </Table.Td>
                 )}

@@ -9,7 +9,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <PageLoader />;
-  if (session.isError) return <ErrorAlert error={session.error} />;
+  if (session.isError) return <ErrorAlert error={session.error} title="Could not check whether you are signed in" />;
   if (!session.data) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;

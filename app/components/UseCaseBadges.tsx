@@ -1,10 +1,10 @@
 import { Badge } from "@mantine/core";
 import type { Priority, UseCase } from "../../common/contracts/use-cases.ts";
-import { priorityColor, priorityLabel, statusColor } from "./labels.ts";
+import { priorityColor, priorityLabel, statusBadgeColor } from "./labels.ts";
 
 export function StatusBadge({ status }: { status: UseCase["status"] }) {
   return (
-    <Badge color={statusColor[status.category]} variant="light" data-testid="status-badge">
+    <Badge color={statusBadgeColor(status)} variant="light" data-testid="status-badge" data-tone={statusBadgeColor(status)}>
       {status.name}
     </Badge>
   );

@@ -14,6 +14,9 @@ export const sortOptions = [
   { value: "targetDate", label: "Target date" },
 ];
 
+/** Two filters side by side on a phone (the group's gap is `sm`, 12 px). */
+const half = "calc(50% - 6px)";
+
 type Props = {
   workspaceId: string;
   filters: UseCaseFilters;
@@ -45,7 +48,7 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
           setText(event.currentTarget.value);
           commitText(event.currentTarget.value);
         }}
-        w={240}
+        w={{ base: "100%", sm: 240 }}
         data-testid="filter-search"
       />
       <Select
@@ -55,7 +58,7 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
         data={statuses.data?.statuses.map((s) => ({ value: s.id, label: s.name })) ?? []}
         value={filters.status ?? null}
         onChange={(status) => onChange({ ...filters, status: status ?? undefined })}
-        w={170}
+        w={{ base: half, sm: 170 }}
         data-testid="filter-status"
       />
       <Select
@@ -66,7 +69,7 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
         data={assigneeOptions}
         value={filters.assignee ?? null}
         onChange={(assignee) => onChange({ ...filters, assignee: assignee ?? undefined })}
-        w={190}
+        w={{ base: half, sm: 190 }}
         data-testid="filter-assignee"
       />
       <TextInput
@@ -77,7 +80,7 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
           setTag(event.currentTarget.value);
           commitTag(event.currentTarget.value.trim());
         }}
-        w={150}
+        w={{ base: half, sm: 150 }}
         data-testid="filter-tag"
       />
       <Select
@@ -86,7 +89,7 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
         value={filters.sort ?? defaultSort}
         onChange={(sort) => onChange({ ...filters, sort: sort ?? undefined })}
         allowDeselect={false}
-        w={200}
+        w={{ base: half, sm: 200 }}
         data-testid="filter-sort"
       />
     </Group>

@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
@@ -43,7 +44,7 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
   const form = useForm<UseCaseFormValues>({
     initialValues,
     validate: {
-      title: (v) => (v.trim() ? (v.length > 200 ? "At most 200 characters" : null) : "Give the use case a title"),
+      title: (v) => (v.trim() ? (v.length > 200 ? "Use at most 200 characters." : null) : "Give the use case a title."),
     },
   });
   const memberOptions = members.data?.members.map((m) => ({ value: m.userId, label: m.displayName })) ?? [];
@@ -54,7 +55,8 @@ export function UseCaseForm({ workspaceId, initialValues, submitLabel, submittin
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Stack>
-              <TextInput label="Title" withAsterisk data-testid="use-case-title" {...form.getInputProps("title")} />
+              {/* The form is opened to write a use case: start in its title. */}
+              <TextInput label="Title" withAsterisk autoFocus data-testid="use-case-title" {...form.getInputProps("title")} />
               <DescriptionEditor
                 value={form.getValues().description}
                 onChange={(event) => form.setFieldValue("description", event.currentTarget.value)}

@@ -13,7 +13,7 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton data-testid="user-menu">
           <Group gap="xs" wrap="nowrap">
-            <Avatar name={user.displayName} color="initials" size="sm" />
+            <Avatar name={user.displayName} color="indigo" variant="filled" size="sm" />
             <Text size="sm" visibleFrom="sm">
               {user.displayName}
             </Text>

@@ -12,7 +12,7 @@ export function WorkspaceMenu() {
   return (
     <Menu position="bottom-start" width={260} shadow="md">
       <Menu.Target>
-        <Button variant="default" size="xs" data-testid="workspace-menu" rightSection="▾">
+        <Button variant="default" size="xs" data-testid="workspace-menu" rightSection="▾" maw={{ base: 170, sm: 280 }}>
           {workspace?.name ?? "Choose a workspace"}
         </Button>
       </Menu.Target>

@@ -12,7 +12,7 @@ export function WsjfFields({ form }: { form: UseFormReturnType<UseCaseFormValues
         <NumberInput label="Time criticality" min={0} max={100} allowDecimal={false} {...form.getInputProps("timeCriticality")} />
         <NumberInput label="Risk reduction" min={0} max={100} allowDecimal={false} {...form.getInputProps("riskReduction")} />
         <NumberInput label="Job size" min={1} max={100} allowDecimal={false} {...form.getInputProps("jobSize")} />
-        <TextInput label="WSJF" value={wsjf === null ? "–" : String(wsjf)} readOnly variant="filled" data-testid="use-case-wsjf" />
+        <TextInput label="WSJF" value={wsjf === null ? "–" : String(wsjf)} readOnly tabIndex={-1} variant="filled" description="Computed" data-testid="use-case-wsjf" />
         <NumberInput label="Story points" min={0} decimalScale={2} {...form.getInputProps("storyPoints")} />
       </SimpleGrid>
     </Fieldset>

@@ -13,6 +13,16 @@ export const visibilityOptions = (Object.keys(visibilityLabel) as Visibility[]).
 
 export const statusColor: Record<StatusCategory, string> = { todo: "gray", in_progress: "blue", done: "green" };
 
+/**
+ * A finished use case that was stopped (Rejected, Cancelled, Won't do…) is not a success: it is
+ * shown red, not green like Done. The workflow has no "stopped" category yet (status categories
+ * are todo / in progress / done, in the database and in Jira), so the status's name tells.
+ */
+const stoppedName = /\b(reject|cancel|declin|abandon|drop|discard|stopp|won['’]?t do|not doing)/i;
+export function statusBadgeColor(status: { name: string; category: StatusCategory }): string {
+  return status.category === "done" && stoppedName.test(status.name) ? "red" : statusColor[status.category];
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
 const date = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });

@@ -14,7 +14,7 @@ export function ApiTokensPage() {
   const tokens = useApiTokens();
   const createToken = useCreateApiToken();
   const revoke = useRevokeApiToken();
-  const form = useForm({ initialValues: { name: "" }, validate: { name: zodFieldError(CreateApiTokenBody.shape.name) } });
+  const form = useForm({ initialValues: { name: "" }, validate: { name: zodFieldError(CreateApiTokenBody.shape.name, "Give the token a name, e.g. the tool that will use it.") } });
   return (
     <Stack gap="lg" maw={900}>
       <div>

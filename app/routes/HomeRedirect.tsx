@@ -10,7 +10,7 @@ export function HomeRedirect() {
   const workspaces = useWorkspaces();
   if (workspaceId) return <Navigate to={`/w/${workspaceId}/use-cases`} replace />;
   if (workspaces.isPending) return <PageLoader />;
-  if (workspaces.isError) return <ErrorAlert error={workspaces.error} />;
+  if (workspaces.isError) return <ErrorAlert error={workspaces.error} title="Could not load your workspaces" />;
   const list = workspaces.data.workspaces;
   const chosen = list.find((w) => w.id === lastWorkspaceId()) ?? list[0];
   if (!chosen) return <Navigate to="/workspaces/new" replace />;

@@ -14,14 +14,14 @@ export function LoginPage() {
   const form = useForm({
     initialValues: { email: "", password: "" },
     validate: {
-      email: (v) => (/^\S+@\S+$/.test(v) ? null : "Enter your email address"),
-      password: (v) => (v ? null : "Enter your password"),
+      email: (v) => (/^\S+@\S+$/.test(v) ? null : "Enter your email address."),
+      password: (v) => (v ? null : "Enter your password."),
     },
   });
   const signupLink = next ? `/signup?next=${encodeURIComponent(next)}` : "/signup";
   return (
     <AuthCard title="Log in">
-      <form onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate(safeNext(next)) }))}>
+      <form noValidate onSubmit={form.onSubmit((values) => login.mutate(values, { onSuccess: () => navigate(safeNext(next)) }))}>
         <Stack>
           <ErrorAlert error={login.error} title="Could not log in" />
           <TextInput label="Email" type="email" autoComplete="email" data-testid="login-email" {...form.getInputProps("email")} />

@@ -10,7 +10,7 @@ export function NewWorkspacePage() {
   const navigate = useNavigate();
   const workspaces = useWorkspaces();
   const createWorkspace = useCreateWorkspace();
-  const form = useForm({ initialValues: { name: "" }, validate: { name: zodFieldError(WorkspaceName) } });
+  const form = useForm({ initialValues: { name: "" }, validate: { name: zodFieldError(WorkspaceName, "Give the workspace a name.") } });
   const first = workspaces.data?.workspaces.length === 0;
   return (
     <Paper withBorder p="xl" maw={520} mx="auto" mt="xl">

@@ -9,10 +9,10 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 /** Asks for a reset link by email; the answer never says whether an account has that email. */
 export function ForgotPasswordPage() {
   const ask = useRequestPasswordReset();
-  const form = useForm({ initialValues: { email: "" }, validate: { email: (v) => (/^\S+@\S+$/.test(v) ? null : "Enter your email address") } });
+  const form = useForm({ initialValues: { email: "" }, validate: { email: (v) => (/^\S+@\S+$/.test(v) ? null : "Enter your email address.") } });
   return (
     <AuthCard title="Forgot your password?">
-      <form onSubmit={form.onSubmit((values) => ask.mutate(values))}>
+      <form noValidate onSubmit={form.onSubmit((values) => ask.mutate(values))}>
         <Stack>
           <ErrorAlert error={ask.error} title="Could not send a link" />
           {ask.data ? <Alert data-testid="reset-requested">{ask.data.message}</Alert> : null}
@@ -37,7 +37,7 @@ export function ResetPasswordPage() {
   const complete = useCompletePasswordReset();
   // Signed in in this browser? Then the API wants the session's CSRF token, which loading the session remembers.
   const session = useSession();
-  const form = useForm({ initialValues: { newPassword: "" }, validate: { newPassword: (v) => (v.length >= 10 ? null : "At least 10 characters") } });
+  const form = useForm({ initialValues: { newPassword: "" }, validate: { newPassword: (v) => (v.length >= 10 ? null : "Choose a password of at least 10 characters.") } });
   if (complete.isSuccess) {
     return (
       <AuthCard title="Password changed">

@@ -16,9 +16,9 @@ export function SignupPage() {
   const form = useForm({
     initialValues: { displayName: "", email: "", password: "" },
     validate: {
-      displayName: zodFieldError(SignupBody.shape.displayName),
-      email: zodFieldError(SignupBody.shape.email),
-      password: zodFieldError(SignupBody.shape.password),
+      displayName: zodFieldError(SignupBody.shape.displayName, "Enter your name."),
+      email: zodFieldError(SignupBody.shape.email, "Enter your email address."),
+      password: zodFieldError(SignupBody.shape.password, "Choose a password of at least 10 characters."),
     },
   });
   const loginLink = next ? `/login?next=${encodeURIComponent(next)}` : "/login";
@@ -33,7 +33,7 @@ export function SignupPage() {
   return (
     <AuthCard title="Create your account" subtitle="Capture, evaluate and prioritise use cases with your team.">
       {/* A new account has no workspace yet: "/" sends it on to workspace creation. */}
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={signup.error} title="Could not sign up" />
           <TextInput label="Your name" autoComplete="name" data-testid="signup-name" {...form.getInputProps("displayName")} />

@@ -14,6 +14,7 @@ import { Markdown } from "../components/Markdown.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { ReadOnlyNotice } from "../components/permissions/ReadOnlyNotice.tsx";
 import { UseCaseFacts } from "../components/UseCaseFacts.tsx";
+import classes from "./UseCaseDetailPage.module.css";
 
 export function UseCaseDetailPage() {
   const { workspaceId, workspace } = useCurrentWorkspace();
@@ -25,7 +26,15 @@ export function UseCaseDetailPage() {
   const listPath = `/w/${workspaceId}/use-cases`;
 
   if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorAlert error={query.error} title="Could not load the use case" />;
+  if (query.isError) {
+    return (
+      <ErrorAlert error={query.error} title="Could not load the use case">
+        <Anchor component={Link} to={listPath} display="block" mt="xs" data-testid="back-to-list">
+          Back to the use cases
+        </Anchor>
+      </ErrorAlert>
+    );
+  }
   const useCase = query.data.useCase;
   // What this caller may do is decided by the server (useCase.abilities), never re-decided here.
   const { abilities } = useCase;
@@ -40,8 +49,8 @@ export function UseCaseDetailPage() {
           {useCase.key}
         </Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={2} data-testid="use-case-detail-title">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Title order={2} data-testid="use-case-detail-title" className={classes.title}>
           {useCase.title}
         </Title>
         {(abilities.update || abilities.delete) && (
@@ -59,7 +68,8 @@ export function UseCaseDetailPage() {
       </Group>
       <ReadOnlyNotice role={workspace?.role} abilities={abilities} />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        {/* On phones the facts (status, priority, WSJF) come first, before the description and comments. */}
+        <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="lg">
             <Paper withBorder p="lg" data-testid="use-case-description">
               <Markdown source={useCase.description} />
@@ -81,7 +91,7 @@ export function UseCaseDetailPage() {
             <EpicIssues workspaceId={workspaceId} useCaseId={useCase.id} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <UseCaseFacts useCase={useCase} customFields={customFields} memberNames={new Map(members.map((m) => [m.userId, m.displayName]))} />
           <UseCaseJiraPanel workspaceId={workspaceId} useCaseId={useCase.id} />
         </Grid.Col>

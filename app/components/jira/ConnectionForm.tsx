@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import { Alert, Button, Group, PasswordInput, Select, Stack, TagsInput, Text, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
@@ -17,7 +18,7 @@ import {
 } from "./connection-form-values.ts";
 
 const isConnectionKind = (value: string | null): value is ConnectionKind => value !== null && value in connectionKinds;
-const checkBaseUrl = zodFieldError(SaveConnectionBody.shape.baseUrl);
+const checkBaseUrl = zodFieldError(SaveConnectionBody.shape.baseUrl, "Enter the address of your Jira, e.g. https://your-site.atlassian.net.");
 const checkProjectKey = zodFieldError(ProjectKey);
 
 function validate(values: ConnectionFormValues, connection: JiraConnection | null) {
@@ -25,9 +26,9 @@ function validate(values: ConnectionFormValues, connection: JiraConnection | nul
   const badKey = values.projectKeys.map(checkProjectKey).find((message) => message !== null);
   return {
     baseUrl: checkBaseUrl(values.baseUrl.trim()),
-    accountName: kind.accountLabel !== null && values.accountName.trim() === "" ? `Give the ${kind.accountLabel.toLowerCase()}.` : null,
+    accountName: kind.accountLabel !== null && values.accountName.trim() === "" ? `Enter the ${kind.accountLabel.toLowerCase()}.` : null,
     // A stored secret belongs to the stored site, kind and account.
-    secret: values.secret === "" && !keepsStoredSecret(connection, values) ? `Give the ${kind.secretLabel}.` : null,
+    secret: values.secret === "" && !keepsStoredSecret(connection, values) ? `Enter the ${kind.secretLabel}.` : null,
     projectKeys: values.projectKeys.length === 0 ? "Choose at least one Jira project key, e.g. TETH." : (badKey ?? null),
   };
 }
@@ -55,7 +56,7 @@ export function ConnectionForm({ connection, save }: Props) {
     }),
   );
   return (
-    <form onSubmit={submit} data-testid="jira-connection-form">
+    <form onSubmit={submit} noValidate data-testid="jira-connection-form">
       <Stack gap="md">
         <Select
           label="Kind of Jira"

@@ -70,7 +70,7 @@ export function ConnectionTestPanel({ workspaceId, lastTest, onTest }: { workspa
   const test = useTestJiraConnection(workspaceId);
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Group justify="space-between" align="flex-start">
         <div>
           <Title order={3}>Connection test</Title>
           <Text size="sm" c="dimmed">

@@ -56,7 +56,7 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
     <Stack gap="md" data-testid="permission-report">
       {report.projects.map((project) => (
         <Paper withBorder key={project.projectKey} data-testid="permission-project" data-project={project.projectKey}>
-          <Group justify="space-between" px="md" py="xs">
+          <Group justify="space-between" px="md" py="xs" gap="xs">
             <Text fw={600}>Project {project.projectKey}</Text>
             {project.notFound ? (
               <Badge color="red" variant="light" data-testid="permission-project-not-found">
@@ -72,24 +72,27 @@ export function PermissionReportTable({ report }: { report: PermissionReport }) 
               </Badge>
             )}
           </Group>
+          {/* On a phone the table scrolls sideways inside its card; the page itself stays as wide as the screen. */}
           {!project.notFound && (
-          <Table verticalSpacing="xs" layout="fixed">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={220}>Permission</Table.Th>
-                <Table.Th w={100}>Need</Table.Th>
-                <Table.Th w={80} ta="center">
-                  Granted
-                </Table.Th>
-                <Table.Th>What it means</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {project.findings.map((finding) => (
-                <FindingRow key={finding.permission} finding={finding} />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={620} type="native" tabIndex={0} aria-label={`Permissions in ${project.projectKey}`}>
+            <Table verticalSpacing="xs" layout="fixed">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={220}>Permission</Table.Th>
+                  <Table.Th w={100}>Need</Table.Th>
+                  <Table.Th w={80} ta="center">
+                    Granted
+                  </Table.Th>
+                  <Table.Th>What it means</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {project.findings.map((finding) => (
+                  <FindingRow key={finding.permission} finding={finding} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           )}
         </Paper>
       ))}

@@ -25,9 +25,10 @@ export function WebhookPanel({ workspaceId }: { workspaceId: string }) {
     <Stack gap="md" data-testid="jira-webhook">
       <Title order={3}>Webhook (Jira → Tether)</Title>
       <ErrorAlert error={query.error} title="Could not load the webhook" />
-      {[register, verify, reveal, save].map((m, index) => (
-        <ErrorAlert key={index} error={m.error} title="That did not work" />
-      ))}
+      <ErrorAlert error={register.error} title="Could not register the webhook in Jira" />
+      <ErrorAlert error={verify.error} title="Could not verify the webhook" />
+      <ErrorAlert error={reveal.error} title="Could not show the webhook secret" />
+      <ErrorAlert error={save.error} title="Could not save the webhook settings" />
       {query.isPending ? (
         <Loader size="sm" />
       ) : query.data === null ? (
