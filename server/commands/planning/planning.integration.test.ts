@@ -234,12 +234,23 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     const active = shown.sprints.find((sprint) => sprint.state === "active")!;
     f.sim.control.setFaults({ rateLimitRate: 0.3, retryAfterSeconds: 0 });
     try {
+      // Each 429 is retried; only a move whose every attempt met a 429 (0.3^4 per call) may give up,
+      // and then it says so and leaves Tether and Jira agreeing.
+      let carried = 0;
       for (let index = 0; index < 8; index += 1) {
         const target = index % 2 === 0 ? active : future;
-        const moved = await f.admin.client.post(`${planning()}/${pi.id}/cards/${children[1]}/move`, { sprintId: target.sprintId });
-        expect(moved.status, JSON.stringify(moved.body)).toBe(200);
-        expect(jiraSprintIds(children[1]!)).toEqual([target.sprintId]);
+        const moved = await f.admin.client.post<ErrorBody>(`${planning()}/${pi.id}/cards/${children[1]}/move`, { sprintId: target.sprintId });
+        if (moved.status === 200) {
+          carried += 1;
+          expect(jiraSprintIds(children[1]!)).toEqual([target.sprintId]);
+        } else {
+          expect(moved.status, JSON.stringify(moved.body)).toBe(502);
+          expect(JSON.stringify(moved.body.error)).toContain("jira_rate_limited");
+          const kept = (await cardOf(children[1]!))?.sprintId ?? null;
+          expect(jiraSprintIds(children[1]!)).toEqual(kept === null ? [] : [kept]);
+        }
       }
+      expect(carried).toBeGreaterThanOrEqual(6);
     } finally {
       f.sim.control.setFaults({ rateLimitRate: 0 });
     }
