@@ -57,7 +57,11 @@ describe("browser: the details of the web UI", () => {
     await page.getByRole("option", { name: "Rejected", exact: true }).click();
     await page.getByTestId("use-case-submit").click();
     await page.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
-    expect(await page.getByTestId("use-case-facts").getByTestId("status-badge").getAttribute("data-tone")).toBe("red");
+    const badge = page.getByTestId("use-case-facts").getByTestId("status-badge");
+    expect(await badge.getAttribute("data-tone")).toBe("red");
+    // What the eye sees: the badge's text is reddish, not green.
+    const [red, green] = await badge.evaluate((el) => (getComputedStyle(el).color.match(/\d+/g) ?? []).map(Number));
+    expect(red, "red channel").toBeGreaterThan(green ?? 255);
   });
 
   test("comments: offline the text stays with an error; then edited and deleted", { timeout: 60_000 }, async () => {

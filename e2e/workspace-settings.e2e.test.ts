@@ -75,11 +75,16 @@ describe("browser: an Admin shapes the workspace's workflow and works the board"
     await admin.getByTestId("status-name").nth(4).fill("done");
     expect(await admin.getByTestId("workflow-save").isDisabled()).toBe(true);
     await admin.getByTestId("status-name").nth(4).fill("Parked");
+    // Parking a use case stops it: the Admin picks the "Stopped" category, like Rejected has.
+    expect(await (await workflowRow(admin, "Rejected")).getByTestId("status-category").inputValue()).toBe("Stopped");
+    await (await workflowRow(admin, "Parked")).getByTestId("status-category").click();
+    await admin.getByRole("option", { name: "Stopped", exact: true }).click();
     await product.screenshot(admin, "workspace-settings-workflow-draft");
     await admin.getByTestId("workflow-save").click();
     await admin.getByTestId("workflow-saved").waitFor();
     await admin.reload();
     await expect.poll(() => statusNames(admin)).toEqual(["Idea", "Evaluating", "Approved", "In delivery", "Parked", "Done", "Rejected"]);
+    expect(await (await workflowRow(admin, "Parked")).getByTestId("status-category").inputValue()).toBe("Stopped");
     await product.screenshot(admin, "workspace-settings-saved");
     // The audit log shows the saved workflow and the rename, newest first.
     await expect

@@ -11,17 +11,12 @@ export const priorityOptions = (Object.keys(priorityLabel) as Priority[]).map((v
 export const visibilityLabel: Record<Visibility, string> = { public: "Public", assigned: "Assigned people only" };
 export const visibilityOptions = (Object.keys(visibilityLabel) as Visibility[]).map((value) => ({ value, label: visibilityLabel[value] }));
 
-export const statusColor: Record<StatusCategory, string> = { todo: "gray", in_progress: "blue", done: "green" };
-
 /**
- * A finished use case that was stopped (Rejected, Cancelled, Won't do…) is not a success: it is
- * shown red, not green like Done. The workflow has no "stopped" category yet (status categories
- * are todo / in progress / done, in the database and in Jira), so the status's name tells.
+ * Colour by meaning, from the status's category: a finished use case is green, a stopped one
+ * (Rejected, Cancelled, Won't do…) red, so a rejection never reads as a success.
  */
-const stoppedName = /\b(reject|cancel|declin|abandon|drop|discard|stopp|won['’]?t do|not doing)/i;
-export function statusBadgeColor(status: { name: string; category: StatusCategory }): string {
-  return status.category === "done" && stoppedName.test(status.name) ? "red" : statusColor[status.category];
-}
+export const statusColor: Record<StatusCategory, string> = { todo: "gray", in_progress: "blue", done: "green", stopped: "red" };
+export const statusBadgeColor = (status: { category: StatusCategory }): string => statusColor[status.category];
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));

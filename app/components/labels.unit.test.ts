@@ -1,19 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { statusBadgeColor } from "./labels.ts";
+import { StatusCategory } from "../../common/contracts/workspaces.ts";
+import { statusBadgeColor, statusColor } from "./labels.ts";
 
 describe("status colours by meaning", () => {
-  it("shows a stopped use case red, a finished one green", () => {
-    expect(statusBadgeColor({ name: "Done", category: "done" })).toBe("green");
-    expect(statusBadgeColor({ name: "Rejected", category: "done" })).toBe("red");
-    for (const name of ["Cancelled", "Canceled", "Won't do", "Declined", "Abandoned", "Dropped"]) {
-      expect(statusBadgeColor({ name, category: "done" }), name).toBe("red");
-    }
+  it("shows a stopped status red and a done one green, whatever their names", () => {
+    expect(statusBadgeColor({ category: "done" })).toBe("green");
+    expect(statusBadgeColor({ category: "stopped" })).toBe("red");
   });
 
-  it("keeps the category's colour for everything else, even with a stopping word outside done", () => {
-    expect(statusBadgeColor({ name: "Idea", category: "todo" })).toBe("gray");
-    expect(statusBadgeColor({ name: "In progress", category: "in_progress" })).toBe("blue");
-    expect(statusBadgeColor({ name: "Rejection review", category: "in_progress" })).toBe("blue");
-    expect(statusBadgeColor({ name: "Live", category: "done" })).toBe("green");
+  it("colours every category, each differently", () => {
+    const colours = StatusCategory.options.map((category) => statusColor[category]);
+    expect(colours).toEqual(["gray", "blue", "green", "red"]);
+    expect(new Set(colours).size).toBe(StatusCategory.options.length);
+  });
+
+  it("no longer guesses from the name: a done status called Rejected is done (green)", () => {
+    expect(statusBadgeColor({ category: "done" })).not.toBe(statusBadgeColor({ category: "stopped" }));
+    expect(statusBadgeColor({ name: "Rejected", category: "done" } as { category: StatusCategory })).toBe("green");
   });
 });

@@ -51,7 +51,8 @@ export function WorkspaceSettingsPage() {
             <Title order={3}>Use-case workflow</Title>
             <Text size="sm" c="dimmed">
               The statuses a use case moves through, in board order. The category tells reports and the Jira status mapping
-              whether a status means not started, in progress or finished.
+              whether a status means not started, in progress, finished (Done, green) or stopped (Rejected, Cancelled: closed
+              without success, red).
             </Text>
           </div>
           <ErrorAlert error={statuses.error} title="Could not load the workflow" />

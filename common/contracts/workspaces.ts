@@ -44,7 +44,12 @@ export const CreateInvitationBody = z.strictObject({
 export const CreateInvitationResponse = z.object({ invitation: Invitation, url: z.string() });
 export const InvitationPreview = z.object({ workspaceName: z.string(), role: Role, invitedBy: z.string() });
 
-export const StatusCategory = z.enum(["todo", "in_progress", "done"]);
+/** What a status means: not started, in progress, finished (done), or closed without success (stopped: Rejected, Cancelled). */
+export const StatusCategory = z.enum(["todo", "in_progress", "done", "stopped"]).meta({
+  description:
+    "What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success " +
+    "(Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.",
+});
 export type StatusCategory = z.infer<typeof StatusCategory>;
 export const UseCaseStatus = z.object({ id: z.uuid(), name: z.string(), category: StatusCategory, position: z.int() });
 export type UseCaseStatus = z.infer<typeof UseCaseStatus>;

@@ -77,7 +77,7 @@ export interface InvitationsTable {
   link_ciphertext: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export type StatusCategory = "todo" | "in_progress" | "done";
+export type StatusCategory = "todo" | "in_progress" | "done" | "stopped";
 
 export interface UseCaseStatusesTable {
   id: Generated<string>;

@@ -8,7 +8,7 @@ export const defaultStatuses: readonly { name: string; category: StatusCategory 
   { name: "Approved", category: "todo" },
   { name: "In delivery", category: "in_progress" },
   { name: "Done", category: "done" },
-  { name: "Rejected", category: "done" },
+  { name: "Rejected", category: "stopped" },
 ];
 
 export async function insertWorkspace(db: Db, name: string) {

@@ -10097,8 +10097,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         statuses: {
-                            /** @enum {string} */
-                            category: "todo" | "in_progress" | "done";
+                            /**
+                             * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                             * @enum {string}
+                             */
+                            category: "todo" | "in_progress" | "done" | "stopped";
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -10172,8 +10175,11 @@ export interface operations {
                  */
                 "application/json": {
                     statuses: {
-                        /** @enum {string} */
-                        category: "todo" | "in_progress" | "done";
+                        /**
+                         * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                         * @enum {string}
+                         */
+                        category: "todo" | "in_progress" | "done" | "stopped";
                         /** Format: uuid */
                         id?: string;
                         name: string;
@@ -10190,8 +10196,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         statuses: {
-                            /** @enum {string} */
-                            category: "todo" | "in_progress" | "done";
+                            /**
+                             * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                             * @enum {string}
+                             */
+                            category: "todo" | "in_progress" | "done" | "stopped";
                             /** Format: uuid */
                             id: string;
                             name: string;
@@ -10473,8 +10482,11 @@ export interface operations {
                             priority: "lowest" | "low" | "medium" | "high" | "highest";
                             riskReduction: number | null;
                             status: {
-                                /** @enum {string} */
-                                category: "todo" | "in_progress" | "done";
+                                /**
+                                 * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                                 * @enum {string}
+                                 */
+                                category: "todo" | "in_progress" | "done" | "stopped";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
@@ -10662,8 +10674,11 @@ export interface operations {
                             priority: "lowest" | "low" | "medium" | "high" | "highest";
                             riskReduction: number | null;
                             status: {
-                                /** @enum {string} */
-                                category: "todo" | "in_progress" | "done";
+                                /**
+                                 * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                                 * @enum {string}
+                                 */
+                                category: "todo" | "in_progress" | "done" | "stopped";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
@@ -10853,8 +10868,11 @@ export interface operations {
                             priority: "lowest" | "low" | "medium" | "high" | "highest";
                             riskReduction: number | null;
                             status: {
-                                /** @enum {string} */
-                                category: "todo" | "in_progress" | "done";
+                                /**
+                                 * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                                 * @enum {string}
+                                 */
+                                category: "todo" | "in_progress" | "done" | "stopped";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
@@ -11118,8 +11136,11 @@ export interface operations {
                             priority: "lowest" | "low" | "medium" | "high" | "highest";
                             riskReduction: number | null;
                             status: {
-                                /** @enum {string} */
-                                category: "todo" | "in_progress" | "done";
+                                /**
+                                 * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                                 * @enum {string}
+                                 */
+                                category: "todo" | "in_progress" | "done" | "stopped";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
@@ -11333,8 +11354,11 @@ export interface operations {
                             priority: "lowest" | "low" | "medium" | "high" | "highest";
                             riskReduction: number | null;
                             status: {
-                                /** @enum {string} */
-                                category: "todo" | "in_progress" | "done";
+                                /**
+                                 * @description What the status means: `todo` not started, `in_progress` under way, `done` finished, `stopped` closed without success (Rejected, Cancelled). Both `done` and `stopped` are closed; the Jira status mapping sends both to Jira's done category.
+                                 * @enum {string}
+                                 */
+                                category: "todo" | "in_progress" | "done" | "stopped";
                                 /** Format: uuid */
                                 id: string;
                                 name: string;

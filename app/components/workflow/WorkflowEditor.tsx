@@ -17,7 +17,7 @@ import {
   validateDraft,
 } from "./workflow-draft.ts";
 
-export const statusCategoryLabel: Record<StatusCategory, string> = { todo: "To do", in_progress: "In progress", done: "Done" };
+export const statusCategoryLabel: Record<StatusCategory, string> = { todo: "To do", in_progress: "In progress", done: "Done", stopped: "Stopped" };
 const categoryOptions = StatusCategory.options.map((value) => ({ value, label: statusCategoryLabel[value] }));
 
 type Props = { workspaceId: string; statuses: UseCaseStatus[]; save: ReturnType<typeof useReplaceStatuses> };

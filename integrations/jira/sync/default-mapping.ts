@@ -1,11 +1,13 @@
 import type { FieldMappingEntry, JiraMapping, ProjectMapping, StatusMapEntry, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import type { Priority } from "../../../common/contracts/use-cases.ts";
+import type { StatusCategory } from "../../../common/contracts/workspaces.ts";
 import { statusesFor, type SyncMetadata } from "./mapping-metadata.ts";
 import { fieldExistsIn, storyPointsFieldOf, wsjfFieldOf } from "./project-mapping.ts";
 
 export type TetherStatus = { id: string; name: string; category: string };
 
-const jiraCategoryOf: Record<string, string> = { todo: "new", in_progress: "indeterminate", done: "done", stopped: "done" };
+/** Tether category → Jira status category; stopped (Rejected, Cancelled) is closed, so Jira's done. */
+const jiraCategoryOf: Record<StatusCategory, string> & Record<string, string | undefined> = { todo: "new", in_progress: "indeterminate", done: "done", stopped: "done" };
 const priorities: Priority[] = ["lowest", "low", "medium", "high", "highest"];
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

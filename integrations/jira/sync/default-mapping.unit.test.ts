@@ -35,7 +35,7 @@ const tether = [
   { id: "a", name: "Idea", category: "todo" },
   { id: "b", name: "In delivery", category: "in_progress" },
   { id: "c", name: "Done", category: "done" },
-  { id: "d", name: "Rejected", category: "done" },
+  { id: "d", name: "Rejected", category: "stopped" },
 ];
 
 describe("the proposed mapping", () => {
