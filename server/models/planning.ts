@@ -110,3 +110,13 @@ export async function replaceCards(db: Db, piId: string, cards: readonly CardWri
       .execute();
   }
 }
+
+/** Remembers that a card was taken off the PI (not deleted in Jira), so nothing brings it back. */
+export async function excludeCard(db: Db, piId: string, issueId: string): Promise<void> {
+  await db.insertInto("planning_exclusions").values({ pi_id: piId, issue_id: issueId }).onConflict((oc) => oc.columns(["pi_id", "issue_id"]).doNothing()).execute();
+}
+
+export async function excludedIssueIds(db: Db, piId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("planning_exclusions").select("issue_id").where("pi_id", "=", piId).execute();
+  return new Set(rows.map((row) => row.issue_id));
+}

@@ -197,6 +197,13 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
       expect(answer.body.deletedInJira).toBe(false);
       expect(answer.body.message).toMatch(/Delete Issues/);
       expect(f.sim.control.issue(extra).key).toBe(extra);
+      // Remembered: neither a re-sync nor a webhook for the issue puts it back on this PI.
+      await resync();
+      expect(await cardOf(extra)).toBeUndefined();
+      const { refreshPlanningCards } = await import("./webhook-refresh.ts");
+      f.sim.control.editIssue("ada", extra, { fields: { summary: "Kept in Jira, edited" } });
+      await refreshPlanningCards(f.app.deps, { workspaceId: f.workspaceId, event: "jira:issue_updated", issueId: f.sim.control.issue(extra).id.toString(), issueKey: extra, useCaseId: null, receivedAt: new Date() });
+      expect(await cardOf(extra)).toBeUndefined();
     } finally {
       f.sim.control.setPermissions("ada", "TETH", all);
     }

@@ -1,6 +1,6 @@
 import type { JiraSprint } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { bumpVersion, type CardWrite, type PlanningIncrementRow, type DependencyWrite, replaceCards, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
+import { bumpVersion, type CardWrite, excludedIssueIds, type PlanningIncrementRow, type DependencyWrite, replaceCards, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
 import { authorisePlanning, type PlanningCaller, planningContext, planningJiraError, requirePi } from "./access.ts";
 import { cardFieldList, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds, dependenciesOf, epicKeysOf, piIssues } from "./card-source.ts";
@@ -53,8 +53,9 @@ export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress
     const cards = new Map<string, CardWrite>();
     const links = new Map<string, DependencyWrite>();
     const projectKeys = [...new Set(teams.map((team) => team.project_key))];
+    const excluded = await excludedIssueIds(deps.db, pi.id);
     for await (const issue of piIssues(jira, await epicKeysOf(deps, pi.id), pi, projectKeys, cardFieldList(ids))) {
-      if (cards.has(issue.id)) continue;
+      if (cards.has(issue.id) || excluded.has(issue.id)) continue;
       cards.set(issue.id, toCardWrite(issue, ids, { bySprint: (id) => sprintTeam.get(id) ?? null, byProject: (key) => projectTeam.get(key) ?? null }));
       for (const link of dependenciesOf(issue)) links.set(link.linkId, link);
       if (cards.size % 100 === 0) await onProgress?.({ phase: "issues", done: cards.size, total: 0 });
