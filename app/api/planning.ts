@@ -63,9 +63,11 @@ export function useMoveCard(workspaceId: string, piId: string) {
   });
 }
 
-/** Queues a re-sync of the PI; the answer is the job, which useResyncJob follows. */
+/** Queues a re-sync of the PI, or of one team's board; the answer is the job, which useResyncJob follows. */
 export function useResyncPi(workspaceId: string, piId: string) {
-  return useMutation({ mutationFn: () => api.post(`${pisPath(workspaceId)}/${piId}/resync`, PlanningResyncJob) });
+  return useMutation({
+    mutationFn: (teamId: string | null) => api.post(`${pisPath(workspaceId)}/${piId}/resync${teamId ? `?teamId=${encodeURIComponent(teamId)}` : ""}`, PlanningResyncJob),
+  });
 }
 
 /** Polls a re-sync job twice a second until it is done or failed; then reloads the board once. */

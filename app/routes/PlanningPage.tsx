@@ -33,6 +33,7 @@ function PiBoard({ workspaceId, piId, mayResync }: { workspaceId: string; piId: 
   const board = usePlanningBoard(workspaceId, piId);
   const resync = useResyncPi(workspaceId, piId);
   const job = useResyncJob(workspaceId, piId, resync.data?.id ?? null);
+  const [scope, setScope] = useState<string | null>(null);
   const running = resync.isPending || (job.data ? job.data.state === "queued" || job.data.state === "running" : resync.isSuccess);
   if (board.isPending) return <PageLoader />;
   if (!board.data) return <ErrorAlert error={board.error} title="Could not load the board" />;
@@ -43,9 +44,20 @@ function PiBoard({ workspaceId, piId, mayResync }: { workspaceId: string; piId: 
           {board.data.cards.length} cards · last synced {board.data.pi.syncedAt ?? "never"}
         </Text>
         {mayResync && (
-          <Button size="xs" variant="light" loading={running} onClick={() => resync.mutate()} data-testid="pi-resync">
-            Re-sync from Jira
-          </Button>
+          <Group gap="xs">
+            <Select
+              size="xs"
+              aria-label="What to re-sync"
+              data={[{ value: "", label: "Whole PI" }, ...board.data.pi.teams.map((team) => ({ value: team.id, label: `${team.name} only` }))]}
+              value={scope ?? ""}
+              onChange={(value) => setScope(value || null)}
+              allowDeselect={false}
+              data-testid="pi-resync-scope"
+            />
+            <Button size="xs" variant="light" loading={running} onClick={() => resync.mutate(scope)} data-testid="pi-resync">
+              Re-sync from Jira
+            </Button>
+          </Group>
         )}
       </Group>
       {resync.error && <Alert color="red">{errorMessage(resync.error)}</Alert>}

@@ -129,6 +129,8 @@ export const ResyncResult = z.object({ cards: z.number().int(), sprints: z.numbe
 export const PlanningResyncJob = z.object({
   id: z.uuid(),
   piId: z.uuid(),
+  /** Set when only this team's board is re-synced. */
+  teamId: z.uuid().nullable(),
   state: z.enum(["queued", "running", "done", "failed"]),
   phase: z.enum(["sprints", "issues", "links", "saving"]).nullable(),
   done: z.number().int(),

@@ -1097,7 +1097,7 @@ export interface paths {
         put?: never;
         /**
          * Queue a re-sync of a PI from Jira
-         * @description Queues a job that pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies; answers 202 with the job, whose progress getProgramIncrementResync reports. Admins and Moderators.
+         * @description Queues a job that pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies; answers 202 with the job, whose progress getProgramIncrementResync reports. With ?teamId only that team's board is walked and its cards replaced. Admins and Moderators.
          */
         post: operations["resyncProgramIncrement"];
         delete?: never;
@@ -9693,7 +9693,10 @@ export interface operations {
     };
     resyncProgramIncrement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Re-sync only this team's board (a team of the PI) */
+                teamId?: string;
+            };
             header?: never;
             path: {
                 piId: string;
@@ -9731,6 +9734,8 @@ export interface operations {
                         } | null;
                         /** @enum {string} */
                         state: "queued" | "running" | "done" | "failed";
+                        /** Format: uuid */
+                        teamId: string | null;
                         total: number;
                     };
                 };
@@ -9883,6 +9888,8 @@ export interface operations {
                         } | null;
                         /** @enum {string} */
                         state: "queued" | "running" | "done" | "failed";
+                        /** Format: uuid */
+                        teamId: string | null;
                         total: number;
                     };
                 };

@@ -44,8 +44,8 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     return answer.body;
   };
   /** Queues a re-sync (202) and waits for its job to finish; answers the finished job. */
-  const resync = async () => {
-    const started = await f.admin.client.post<PlanningResyncJob>(`${planning()}/${pi.id}/resync`);
+  const resync = async (teamId?: string) => {
+    const started = await f.admin.client.post<PlanningResyncJob>(`${planning()}/${pi.id}/resync${teamId ? `?teamId=${teamId}` : ""}`);
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     return eventually(async () => {
       const job = await f.admin.client.get<PlanningResyncJob>(`${planning()}/${pi.id}/resync/${started.body.id}`);
@@ -295,6 +295,15 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect(job.total).toBe(before);
     expect(job.finishedAt).not.toBeNull();
     expect((await f.admin.client.get(`${planning()}/${pi.id}/resync/${crypto.randomUUID()}`)).status).toBe(404);
+    // One team's board: its cards take in what changed in Jira.
+    const team = (await board()).pi.teams[0]!;
+    const key = (await board()).cards.find((card) => card.teamId === team.id)!.key;
+    f.sim.control.editIssue("ada", key, { fields: { summary: "Renamed for the team re-sync" } });
+    const teamJob = await resync(team.id);
+    expect(teamJob.teamId).toBe(team.id);
+    expect((await cardOf(key))?.summary).toBe("Renamed for the team re-sync");
+    expect((await board()).cards.length).toBe(before);
+    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync?teamId=${crypto.randomUUID()}`)).status).toBe(404);
     expect((await f.member.client.get(`${planning()}/${pi.id}/resync/${job.id}`)).status).toBe(403);
   });
 

@@ -2,7 +2,7 @@ import type { PlanningResyncJob } from "../../../common/contracts/planning.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors.ts";
 import { createSyncJob, findSyncJob, type JiraSyncJobRow, updateSyncJob } from "../../models/jira-sync-jobs.ts";
-import { findPi } from "../../models/planning.ts";
+import { findPi, teamsOf } from "../../models/planning.ts";
 import { enqueue } from "../../queue/enqueue.ts";
 import { authorisePlanning, type PlanningCaller, requirePi } from "./access.ts";
 import { pullPi, type ResyncProgress } from "./resync.ts";
@@ -13,9 +13,11 @@ export function presentResyncJob(job: JiraSyncJobRow): PlanningResyncJob {
   const piId = typeof job.request["piId"] === "string" ? job.request["piId"] : "";
   const phase = phases.find((candidate) => candidate === job.phase) ?? null;
   const result = job.result as PlanningResyncJob["result"];
+  const teamId = typeof job.request["teamId"] === "string" ? job.request["teamId"] : null;
   return {
     id: job.id,
     piId,
+    teamId,
     state: job.state,
     phase,
     done: job.done,
@@ -27,12 +29,13 @@ export function presentResyncJob(job: JiraSyncJobRow): PlanningResyncJob {
   };
 }
 
-/** Queues a re-sync of the PI (Admins and Moderators) and answers with its progress handle. */
-export async function startPiResync(deps: AppDeps, caller: PlanningCaller, piId: string): Promise<PlanningResyncJob> {
+/** Queues a re-sync of the PI, or of one team's board in it (Admins and Moderators); answers with its progress handle. */
+export async function startPiResync(deps: AppDeps, caller: PlanningCaller, piId: string, teamId?: string): Promise<PlanningResyncJob> {
   authorisePlanning(caller, "planning.setup");
   const pi = await requirePi(deps, caller, piId);
+  if (teamId && !(await teamsOf(deps.db, [pi.id])).some((team) => team.id === teamId)) throw new AppError("not_found", "That team is not part of this program increment.");
   const job = await deps.db.transaction().execute(async (trx) => {
-    const created = await createSyncJob(trx, { workspaceId: caller.workspaceId, kind: "planning_resync", request: { piId: pi.id }, createdBy: caller.userId });
+    const created = await createSyncJob(trx, { workspaceId: caller.workspaceId, kind: "planning_resync", request: teamId ? { piId: pi.id, teamId } : { piId: pi.id }, createdBy: caller.userId });
     await enqueue(trx, "planning_resync", { jobId: created.id });
     return created;
   });
@@ -63,7 +66,8 @@ export async function runPiResync(deps: AppDeps, jobId: string): Promise<void> {
     await deps.db.updateTable("jira_sync_jobs").set({ phase: progress.phase, done: progress.done, total: progress.total }).where("id", "=", jobId).execute();
   };
   try {
-    const outcome = await pullPi(deps, pi, report);
+    const teamId = typeof job.request["teamId"] === "string" ? job.request["teamId"] : undefined;
+    const outcome = await pullPi(deps, pi, report, teamId);
     await deps.db.updateTable("jira_sync_jobs").set({ state: "done", done: outcome.cards, total: outcome.cards, result: JSON.stringify(outcome), finished_at: new Date() }).where("id", "=", jobId).execute();
   } catch (error) {
     // A refusal is the job's outcome; anything else is recorded and rethrown so the queue retries.

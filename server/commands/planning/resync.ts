@@ -1,6 +1,6 @@
 import type { JiraSprint } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
-import { bumpVersion, type CardWrite, excludedIssueIds, type PlanningIncrementRow, type DependencyWrite, replaceCards, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
+import { bumpVersion, type CardWrite, excludedIssueIds, replaceTeamCards, type PlanningIncrementRow, type DependencyWrite, replaceCards, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
 import { authorisePlanning, type PlanningCaller, planningContext, planningJiraError, requirePi } from "./access.ts";
 import { cardFieldList, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds, dependenciesOf, epicKeysOf, piIssues } from "./card-source.ts";
@@ -31,19 +31,21 @@ export async function resyncPi(deps: AppDeps, caller: PlanningCaller, piId: stri
 }
 
 /** The pull itself, for a PI already found and authorised (the queued job runs this). */
-export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress?: (progress: ResyncProgress) => Promise<void>): Promise<ResyncOutcome> {
+export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress?: (progress: ResyncProgress) => Promise<void>, teamId?: string): Promise<ResyncOutcome> {
   const { jira, connection } = await planningContext(deps, pi.workspace_id);
   const teams = await teamsOf(deps.db, [pi.id]);
+  // One team's board: its sprints are walked and only its cards are replaced.
+  const walked = teamId ? teams.filter((team) => team.id === teamId) : teams;
   try {
     let boardsWalked = 0;
-    await onProgress?.({ phase: "sprints", done: 0, total: teams.length });
-    for (const team of teams) {
+    await onProgress?.({ phase: "sprints", done: 0, total: walked.length });
+    for (const team of walked) {
       for await (const sprint of jira.sprintsForBoard(team.board_id, { states: ["active", "future"] })) {
         if (sprint.originBoardId !== null && sprint.originBoardId !== team.board_id) continue;
         if (!sprintInPi(sprint, pi.starts_on, pi.ends_on)) continue;
         await upsertSprint(deps.db, { pi_id: pi.id, team_id: team.id, sprint_id: sprint.id, name: sprint.name, state: sprint.state, starts_at: sprint.startDate, ends_at: sprint.endDate });
       }
-      await onProgress?.({ phase: "sprints", done: ++boardsWalked, total: teams.length });
+      await onProgress?.({ phase: "sprints", done: ++boardsWalked, total: walked.length });
     }
     const sprints = await sprintsOf(deps.db, pi.id);
     const sprintTeam = new Map(sprints.map((sprint) => [sprint.sprint_id, sprint.team_id]));
@@ -67,7 +69,15 @@ export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress
     await onProgress?.({ phase: "saving", done: 0, total: cards.size });
     const syncedAt = new Date();
     await deps.db.transaction().execute(async (trx) => {
-      await replaceCards(trx, pi.id, [...cards.values()], dependencies);
+      if (teamId) {
+        const teamCards = [...cards.values()].filter((card) => card.teamId === teamId);
+        const onTeam = new Set(teamCards.map((card) => card.issueId));
+        const onBoard = new Set((await trx.selectFrom("planning_cards").select("issue_id").where("pi_id", "=", pi.id).execute()).map((row) => row.issue_id));
+        const touching = dependencies.filter((link) => (onTeam.has(link.outwardIssueId) || onTeam.has(link.inwardIssueId)) && (onTeam.has(link.outwardIssueId) || onBoard.has(link.outwardIssueId)) && (onTeam.has(link.inwardIssueId) || onBoard.has(link.inwardIssueId)));
+        await replaceTeamCards(trx, pi.id, teamId, teamCards, touching);
+      } else {
+        await replaceCards(trx, pi.id, [...cards.values()], dependencies);
+      }
       await trx.updateTable("planning_increments").set({ synced_at: syncedAt }).where("id", "=", pi.id).execute();
       await bumpVersion(trx, pi.id);
     });

@@ -39,7 +39,7 @@ export function registerPlanningRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
 
   mount(app, deps, routes.getVersionRoute, async (c) => c.json(await readVersion(deps, callerOf(c), c.req.valid("param").piId), 200));
 
-  mount(app, deps, routes.resyncPiRoute, async (c) => c.json(await startPiResync(deps, callerOf(c), c.req.valid("param").piId), 202));
+  mount(app, deps, routes.resyncPiRoute, async (c) => c.json(await startPiResync(deps, callerOf(c), c.req.valid("param").piId, c.req.valid("query").teamId), 202));
 
   mount(app, deps, routes.getResyncRoute, async (c) => {
     const { piId, jobId } = c.req.valid("param");

@@ -92,10 +92,10 @@ export const resyncPiRoute = defineRoute({
   summary: "Queue a re-sync of a PI from Jira",
   description:
     "Queues a job that pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies; " +
-    "answers 202 with the job, whose progress getProgramIncrementResync reports. Admins and Moderators.",
+    "answers 202 with the job, whose progress getProgramIncrementResync reports. With ?teamId only that team's board is walked and its cards replaced. Admins and Moderators.",
   access: setup,
   middleware: piMiddleware,
-  request: { params: PiParams },
+  request: { params: PiParams, query: z.object({ teamId: z.uuid().optional().openapi({ description: "Re-sync only this team's board (a team of the PI)" }) }) },
   responses: { 202: json(PlanningResyncJob, "Queued; poll the job for progress"), ...writeErrors },
 });
 
