@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { PiList, PlanningBoard, PlanningVersion, ProgramIncrement } from "../../common/contracts/planning.ts";
+import { PiList, PlanningBoard, PlanningResyncJob, PlanningVersion, ProgramIncrement } from "../../common/contracts/planning.ts";
 import { api } from "./client.ts";
 
 const pisPath = (workspaceId: string) => `/workspaces/${workspaceId}/planning/pis`;
@@ -63,12 +63,26 @@ export function useMoveCard(workspaceId: string, piId: string) {
   });
 }
 
-const Resynced = z.object({ cards: z.number(), sprints: z.number(), dependencies: z.number(), syncedAt: z.string() });
-
+/** Queues a re-sync of the PI, or of one team's board; the answer is the job, which useResyncJob follows. */
 export function useResyncPi(workspaceId: string, piId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post(`${pisPath(workspaceId)}/${piId}/resync`, Resynced),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: boardKey(workspaceId, piId), exact: true }),
+    mutationFn: (teamId: string | null) => api.post(`${pisPath(workspaceId)}/${piId}/resync${teamId ? `?teamId=${encodeURIComponent(teamId)}` : ""}`, PlanningResyncJob),
   });
+}
+
+/** Polls a re-sync job twice a second until it is done or failed; then reloads the board once. */
+export function useResyncJob(workspaceId: string, piId: string, jobId: string | null) {
+  const queryClient = useQueryClient();
+  const job = useQuery({
+    queryKey: [...boardKey(workspaceId, piId), "resync", jobId],
+    queryFn: () => api.get(`${pisPath(workspaceId)}/${piId}/resync/${jobId ?? ""}`, PlanningResyncJob),
+    enabled: jobId !== null,
+    refetchInterval: (query) => (query.state.data?.state === "done" || query.state.data?.state === "failed" ? false : 500),
+    retry: false,
+  });
+  const finished = job.data?.state === "done" || job.data?.state === "failed";
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: boardKey(workspaceId, piId), exact: true });
+  }, [finished, queryClient, workspaceId, piId]);
+  return job;
 }

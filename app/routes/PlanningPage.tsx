@@ -1,10 +1,11 @@
 import { Alert, Button, Group, NumberInput, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
-import { usePlanningBoard, useCreatePi, useProgramIncrements, useResyncPi } from "../api/planning.ts";
+import { usePlanningBoard, useCreatePi, useProgramIncrements, useResyncJob, useResyncPi } from "../api/planning.ts";
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert, errorMessage } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { PlanningWall } from "../components/planning/PlanningWall.tsx";
+import { ResyncProgress } from "../components/planning/ResyncProgress.tsx";
 
 /** PI planning: choose (or, as Admin/Moderator, create) a program increment and plan it on the wall. */
 export function PlanningPage() {
@@ -31,6 +32,9 @@ export function PlanningPage() {
 function PiBoard({ workspaceId, piId, mayResync }: { workspaceId: string; piId: string; mayResync: boolean }) {
   const board = usePlanningBoard(workspaceId, piId);
   const resync = useResyncPi(workspaceId, piId);
+  const job = useResyncJob(workspaceId, piId, resync.data?.id ?? null);
+  const [scope, setScope] = useState<string | null>(null);
+  const running = resync.isPending || (job.data ? job.data.state === "queued" || job.data.state === "running" : resync.isSuccess);
   if (board.isPending) return <PageLoader />;
   if (!board.data) return <ErrorAlert error={board.error} title="Could not load the board" />;
   return (
@@ -40,12 +44,24 @@ function PiBoard({ workspaceId, piId, mayResync }: { workspaceId: string; piId: 
           {board.data.cards.length} cards · last synced {board.data.pi.syncedAt ?? "never"}
         </Text>
         {mayResync && (
-          <Button size="xs" variant="light" loading={resync.isPending} onClick={() => resync.mutate()} data-testid="pi-resync">
-            Re-sync from Jira
-          </Button>
+          <Group gap="xs">
+            <Select
+              size="xs"
+              aria-label="What to re-sync"
+              data={[{ value: "", label: "Whole PI" }, ...board.data.pi.teams.map((team) => ({ value: team.id, label: `${team.name} only` }))]}
+              value={scope ?? ""}
+              onChange={(value) => setScope(value || null)}
+              allowDeselect={false}
+              data-testid="pi-resync-scope"
+            />
+            <Button size="xs" variant="light" loading={running} onClick={() => resync.mutate(scope)} data-testid="pi-resync">
+              Re-sync from Jira
+            </Button>
+          </Group>
         )}
       </Group>
       {resync.error && <Alert color="red">{errorMessage(resync.error)}</Alert>}
+      {job.data && <ResyncProgress job={job.data} />}
       <PlanningWall workspaceId={workspaceId} board={board.data} />
     </Stack>
   );

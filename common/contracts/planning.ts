@@ -124,3 +124,20 @@ export const DeleteCardResult = z.object({ deletedInJira: z.boolean(), message: 
 export const CreateDependencyBody = z.strictObject({ linkType: z.string().trim().min(1).max(255), fromIssueKey: issueKey, toIssueKey: issueKey });
 
 export const ResyncResult = z.object({ cards: z.number().int(), sprints: z.number().int(), dependencies: z.number().int(), syncedAt: z.iso.datetime() });
+
+/** A PI re-sync queued as a job: where it is (phase) and how far (done of total; total 0 while unknown). */
+export const PlanningResyncJob = z.object({
+  id: z.uuid(),
+  piId: z.uuid(),
+  /** Set when only this team's board is re-synced. */
+  teamId: z.uuid().nullable(),
+  state: z.enum(["queued", "running", "done", "failed"]),
+  phase: z.enum(["sprints", "issues", "links", "saving"]).nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+  message: z.string().nullable(),
+  result: ResyncResult.nullable(),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type PlanningResyncJob = z.infer<typeof PlanningResyncJob>;

@@ -5,7 +5,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T> = ColumnType<T, string | undefined, string>;
 
-export type SyncJobKind = "resync" | "import";
+export type SyncJobKind = "resync" | "import" | "planning_resync";
 export type SyncJobState = "queued" | "running" | "done" | "failed";
 
 export interface JiraSyncSettingsTable {
@@ -27,6 +27,9 @@ export interface JiraSyncJobsTable {
   skipped: Generated<number>;
   error_code: string | null;
   message: string | null;
+  /** planning_resync only (migrations/0020_planning_resync_jobs.sql). */
+  phase: Generated<string | null>;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   finished_at: Timestamp | null;

@@ -13,6 +13,8 @@ export interface PlanningTables {
   planning_sprints: PlanningSprintsTable;
   planning_cards: PlanningCardsTable;
   planning_dependencies: PlanningDependenciesTable;
+  /** Migration 0020: cards removed from a PI without a Jira delete; re-sync and webhooks skip them. */
+  planning_exclusions: { pi_id: string; issue_id: string; excluded_at: Generated<Date> };
 }
 
 export interface PlanningIncrementsTable {

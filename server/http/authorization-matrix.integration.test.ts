@@ -202,6 +202,7 @@ const matrix: Record<string, Row> = {
   "GET /workspaces/{workspaceId}/planning/pis/{piId}/board": { expected: planners(404) },
   "GET /workspaces/{workspaceId}/planning/pis/{piId}/version": { expected: planners(404) },
   "POST /workspaces/{workspaceId}/planning/pis/{piId}/resync": { expected: setupRoles(404) },
+  "GET /workspaces/{workspaceId}/planning/pis/{piId}/resync/{jobId}": { expected: setupRoles(404) },
   "POST /workspaces/{workspaceId}/planning/pis/{piId}/sprints": { expected: setupRoles(404), body: () => ({ teamId: crypto.randomUUID(), name: "Sprint" }) },
   "POST /workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}/move": { expected: planners(404), body: () => ({ sprintId: null }) },
   "POST /workspaces/{workspaceId}/planning/pis/{piId}/cards": {

@@ -110,3 +110,31 @@ export async function replaceCards(db: Db, piId: string, cards: readonly CardWri
       .execute();
   }
 }
+
+/** Replaces one team's cards (and the dependencies touching them) with what Jira holds now. */
+export async function replaceTeamCards(db: Db, piId: string, teamId: string, cards: readonly CardWrite[], dependencies: readonly DependencyWrite[]): Promise<void> {
+  const old = await db.selectFrom("planning_cards").select("issue_id").where("pi_id", "=", piId).where("team_id", "=", teamId).execute();
+  const touched = [...new Set([...old.map((row) => row.issue_id), ...cards.map((card) => card.issueId)])];
+  if (touched.length > 0) {
+    await db.deleteFrom("planning_dependencies").where("pi_id", "=", piId).where((eb) => eb.or([eb("outward_issue_id", "in", touched), eb("inward_issue_id", "in", touched)])).execute();
+  }
+  await db.deleteFrom("planning_cards").where("pi_id", "=", piId).where("team_id", "=", teamId).execute();
+  for (const card of cards) await upsertCard(db, piId, card);
+  if (dependencies.length > 0) {
+    await db
+      .insertInto("planning_dependencies")
+      .values(dependencies.map((link) => ({ pi_id: piId, link_id: link.linkId, link_type: link.linkType, outward_issue_id: link.outwardIssueId, inward_issue_id: link.inwardIssueId })))
+      .onConflict((oc) => oc.columns(["pi_id", "link_id"]).doNothing())
+      .execute();
+  }
+}
+
+/** Remembers that a card was taken off the PI (not deleted in Jira), so nothing brings it back. */
+export async function excludeCard(db: Db, piId: string, issueId: string): Promise<void> {
+  await db.insertInto("planning_exclusions").values({ pi_id: piId, issue_id: issueId }).onConflict((oc) => oc.columns(["pi_id", "issue_id"]).doNothing()).execute();
+}
+
+export async function excludedIssueIds(db: Db, piId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom("planning_exclusions").select("issue_id").where("pi_id", "=", piId).execute();
+  return new Set(rows.map((row) => row.issue_id));
+}

@@ -4,7 +4,8 @@ import type { JiraSyncJobRow } from "../models/jira-sync-jobs.ts";
 export function presentSyncJob(job: JiraSyncJobRow): SyncJobProgress {
   return {
     id: job.id,
-    kind: job.kind,
+    // PI re-syncs (planning_resync) are presented by server/commands/planning/resync-job.ts.
+    kind: job.kind === "import" ? "import" : "resync",
     state: job.state,
     total: job.total,
     done: job.done,

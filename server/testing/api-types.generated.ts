@@ -1096,10 +1096,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Re-sync a PI from Jira
-         * @description Pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies. Admins and Moderators.
+         * Queue a re-sync of a PI from Jira
+         * @description Queues a job that pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies; answers 202 with the job, whose progress getProgramIncrementResync reports. With ?teamId only that team's board is walked and its cards replaced. Admins and Moderators.
          */
         post: operations["resyncProgramIncrement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/resync/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a PI re-sync
+         * @description Returns a queued PI re-sync's state, phase (sprints, issues, links, saving), done of total and, once done, what was taken in. Admins and Moderators.
+         */
+        get: operations["getProgramIncrementResync"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9673,7 +9693,10 @@ export interface operations {
     };
     resyncProgramIncrement: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Re-sync only this team's board (a team of the PI) */
+                teamId?: string;
+            };
             header?: never;
             path: {
                 piId: string;
@@ -9683,18 +9706,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description What was taken in */
-            200: {
+            /** @description Queued; poll the job for progress */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        cards: number;
-                        dependencies: number;
-                        sprints: number;
                         /** Format: date-time */
-                        syncedAt: string;
+                        createdAt: string;
+                        done: number;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        message: string | null;
+                        /** @enum {string|null} */
+                        phase: "sprints" | "issues" | "links" | "saving" | null;
+                        /** Format: uuid */
+                        piId: string;
+                        result: {
+                            cards: number;
+                            dependencies: number;
+                            sprints: number;
+                            /** Format: date-time */
+                            syncedAt: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "queued" | "running" | "done" | "failed";
+                        /** Format: uuid */
+                        teamId: string | null;
+                        total: number;
                     };
                 };
             };
@@ -9790,6 +9832,115 @@ export interface operations {
             };
             /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getProgramIncrementResync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        done: number;
+                        /** Format: date-time */
+                        finishedAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        message: string | null;
+                        /** @enum {string|null} */
+                        phase: "sprints" | "issues" | "links" | "saving" | null;
+                        /** Format: uuid */
+                        piId: string;
+                        result: {
+                            cards: number;
+                            dependencies: number;
+                            sprints: number;
+                            /** Format: date-time */
+                            syncedAt: string;
+                        } | null;
+                        /** @enum {string} */
+                        state: "queued" | "running" | "done" | "failed";
+                        /** Format: uuid */
+                        teamId: string | null;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { AppError } from "../../errors.ts";
 import type { AppDeps } from "../../deps.ts";
-import { bumpVersion, sprintsOf, teamsOf, upsertCard } from "../../models/planning.ts";
+import { bumpVersion, excludeCard, sprintsOf, teamsOf, upsertCard } from "../../models/planning.ts";
 import { authorisePlanning, type PlanningCaller, planningContext, planningJiraError, requirePi } from "./access.ts";
 import { epicOwners, mayPlanCard } from "./board.ts";
 import { cardFieldIds } from "./card-source.ts";
@@ -101,11 +101,12 @@ export async function deleteCard(deps: AppDeps, caller: PlanningCaller, piId: st
   }
   await deps.db.deleteFrom("planning_dependencies").where("pi_id", "=", pi.id).where((eb) => eb.or([eb("outward_issue_id", "=", card.issue_id), eb("inward_issue_id", "=", card.issue_id)])).execute();
   await deps.db.deleteFrom("planning_cards").where("pi_id", "=", pi.id).where("issue_id", "=", card.issue_id).execute();
+  if (!deletedInJira) await excludeCard(deps.db, pi.id, card.issue_id);
   await bumpVersion(deps.db, pi.id);
   return {
     deletedInJira,
     message: deletedInJira
       ? `${issueKey} was deleted in Jira.`
-      : `${issueKey} was taken off this board but not deleted in Jira: the connection's account lacks “Delete Issues” in project ${card.project_key} (a Jira admin can grant it). A re-sync brings it back while it still matches the PI.`,
+      : `${issueKey} was taken off this board but not deleted in Jira: the connection's account lacks “Delete Issues” in project ${card.project_key} (a Jira admin can grant it). It stays off this PI, also after a re-sync.`,
   };
 }

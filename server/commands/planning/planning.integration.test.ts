@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PlanningBoard, ProgramIncrement } from "../../../common/contracts/planning.ts";
+import type { PlanningBoard, PlanningResyncJob, ProgramIncrement } from "../../../common/contracts/planning.ts";
 import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 
@@ -42,6 +42,16 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     const answer = await client.get<PlanningBoard>(`${planning()}/${pi.id}/board`);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.body;
+  };
+  /** Queues a re-sync (202) and waits for its job to finish; answers the finished job. */
+  const resync = async (teamId?: string) => {
+    const started = await f.admin.client.post<PlanningResyncJob>(`${planning()}/${pi.id}/resync${teamId ? `?teamId=${teamId}` : ""}`);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    return eventually(async () => {
+      const job = await f.admin.client.get<PlanningResyncJob>(`${planning()}/${pi.id}/resync/${started.body.id}`);
+      expect(job.body).toMatchObject({ state: "done", phase: "saving" });
+      return job.body;
+    }, 20_000);
   };
   const cardOf = async (key: string) => (await board()).cards.find((card) => card.key === key);
   const childFields = (summary: string, points: number) => {
@@ -178,7 +188,7 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
 
   it("without Delete Issues takes the card off the board only, and says so", async () => {
     const extra = f.sim.control.createIssue("ada", childFields("Kept in Jira", 1)).key;
-    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync`)).status).toBe(200);
+    await resync();
     const all = [...f.sim.control.store.projectPermissions(f.sim.control.user("ada").key, f.sim.control.store.projectByIdOrKey("TETH")?.id ?? "")];
     f.sim.control.setPermissions("ada", "TETH", all.filter((key) => key !== "DELETE_ISSUES"));
     try {
@@ -187,6 +197,13 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
       expect(answer.body.deletedInJira).toBe(false);
       expect(answer.body.message).toMatch(/Delete Issues/);
       expect(f.sim.control.issue(extra).key).toBe(extra);
+      // Remembered: neither a re-sync nor a webhook for the issue puts it back on this PI.
+      await resync();
+      expect(await cardOf(extra)).toBeUndefined();
+      const { refreshPlanningCards } = await import("./webhook-refresh.ts");
+      f.sim.control.editIssue("ada", extra, { fields: { summary: "Kept in Jira, edited" } });
+      await refreshPlanningCards(f.app.deps, { workspaceId: f.workspaceId, event: "jira:issue_updated", issueId: f.sim.control.issue(extra).id.toString(), issueKey: extra, useCaseId: null, receivedAt: new Date() });
+      expect(await cardOf(extra)).toBeUndefined();
     } finally {
       f.sim.control.setPermissions("ada", "TETH", all);
     }
@@ -207,8 +224,8 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect(f.sim.control.store.links.has(drawn.body.linkId)).toBe(true);
     const dependency = (await board()).dependencies.find((candidate) => candidate.linkId === drawn.body.linkId);
     expect(dependency).toMatchObject({ linkType: "Blocks", backwards: true });
-    const resynced = await f.admin.client.post<{ dependencies: number }>(`${planning()}/${pi.id}/resync`);
-    expect(resynced.body.dependencies).toBeGreaterThanOrEqual(1);
+    const resynced = await resync();
+    expect(resynced.result?.dependencies).toBeGreaterThanOrEqual(1);
     expect((await f.admin.client.delete(`${planning()}/${pi.id}/dependencies/${drawn.body.linkId}`)).status).toBe(204);
     expect(f.sim.control.store.links.has(drawn.body.linkId)).toBe(false);
     expect((await board()).dependencies.some((candidate) => candidate.linkId === drawn.body.linkId)).toBe(false);
@@ -277,8 +294,28 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect((await f.admin.client.get<{ version: number }>(`${planning()}/${pi.id}/version`)).body.version).toBeGreaterThan(versionBefore);
     // No delivery at all: the re-sync repairs it.
     f.sim.control.editIssue("ada", key, { fields: { summary: "Renamed again, webhook lost" } });
-    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync`)).status).toBe(200);
+    await resync();
     expect((await cardOf(key))?.summary).toBe("Renamed again, webhook lost");
+  });
+
+  it("re-syncs as a queued job whose progress reaches the end, with what was taken in", async () => {
+    const before = (await board()).cards.length;
+    const job = await resync();
+    expect(job.result).toMatchObject({ cards: before });
+    expect(job.done).toBe(before);
+    expect(job.total).toBe(before);
+    expect(job.finishedAt).not.toBeNull();
+    expect((await f.admin.client.get(`${planning()}/${pi.id}/resync/${crypto.randomUUID()}`)).status).toBe(404);
+    // One team's board: its cards take in what changed in Jira.
+    const team = (await board()).pi.teams[0]!;
+    const key = (await board()).cards.find((card) => card.teamId === team.id)!.key;
+    f.sim.control.editIssue("ada", key, { fields: { summary: "Renamed for the team re-sync" } });
+    const teamJob = await resync(team.id);
+    expect(teamJob.teamId).toBe(team.id);
+    expect((await cardOf(key))?.summary).toBe("Renamed for the team re-sync");
+    expect((await board()).cards.length).toBe(before);
+    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync?teamId=${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await f.member.client.get(`${planning()}/${pi.id}/resync/${job.id}`)).status).toBe(403);
   });
 
   it("follows the role table: Members plan cards of their use cases only, Visitors see nothing, setup is for Admins and Moderators", async () => {
@@ -328,7 +365,7 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     expect(off.status).toBe(409);
     expect(off.body.error.code).toBe("feature_disabled");
     expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: true })).status).toBe(200);
-    expect((await f.admin.client.post(`${planning()}/${pi.id}/resync`)).status).toBe(200);
+    await resync();
     expect((await board()).cards.length).toBeGreaterThanOrEqual(children.length);
   });
 });

@@ -3,7 +3,7 @@ import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { loadFeatures } from "../../models/integration-features.ts";
 import { findConnection } from "../../models/jira-connections.ts";
-import { bumpVersion, sprintsOf, teamsOf, upsertCard, type PlanningIncrementRow } from "../../models/planning.ts";
+import { bumpVersion, excludedIssueIds, sprintsOf, teamsOf, upsertCard, type PlanningIncrementRow } from "../../models/planning.ts";
 import { jiraClientFor } from "../jira/client-for.ts";
 import { cardFieldList, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds, dependenciesOf, epicKeysOf } from "./card-source.ts";
@@ -60,6 +60,8 @@ async function removeCard(deps: AppDeps, piId: string, issueId: string): Promise
 }
 
 async function rewriteCard(deps: AppDeps, connection: Parameters<typeof cardFieldIds>[1], jira: Parameters<typeof cardFieldIds>[3], pi: PlanningIncrementRow, issue: JiraIssue): Promise<void> {
+  // A card removed from this PI by a planner stays off it (migration 0020).
+  if ((await excludedIssueIds(deps.db, pi.id)).has(issue.id)) return;
   const ids = await cardFieldIds(deps, connection, pi, jira);
   const [sprints, teams] = await Promise.all([sprintsOf(deps.db, pi.id), teamsOf(deps.db, [pi.id])]);
   const card = toCardWrite(issue, ids, {

@@ -5,13 +5,14 @@ import { jiraReconcile, jiraReconcileDue } from "./jira-reconcile.ts";
 import { jiraSyncLink } from "./jira-sync-link.ts";
 import { jiraWebhookIngest } from "./jira-webhook-ingest.ts";
 import { jiraWebhookRegister } from "./jira-webhook-register.ts";
+import { planningResync } from "./planning-resync.ts";
 import { purgeExpired } from "./purge-expired.ts";
 import { sendInvitationEmail } from "./send-invitation-email.ts";
 import { sendPasswordResetEmail } from "./send-password-reset-email.ts";
 import { sendVerificationEmail } from "./send-verification-email.ts";
 
 /** Every task the worker runs. Add a task here and `enqueue` and the worker know it. */
-export const tasks = [sendInvitationEmail, sendPasswordResetEmail, sendVerificationEmail, purgeExpired, jiraSyncLink, jiraReconcile, jiraReconcileDue, jiraImportEpics, jiraWebhookIngest, jiraWebhookRegister] as const;
+export const tasks = [sendInvitationEmail, sendPasswordResetEmail, sendVerificationEmail, purgeExpired, jiraSyncLink, jiraReconcile, jiraReconcileDue, jiraImportEpics, jiraWebhookIngest, jiraWebhookRegister, planningResync] as const;
 
 type RegisteredTask = (typeof tasks)[number];
 export type TaskName = RegisteredTask["name"];

@@ -5,7 +5,7 @@ import { authorisePlanning, requirePi } from "../../../commands/planning/access.
 import { createCard, deleteCard, editCard } from "../../../commands/planning/cards.ts";
 import { createDependency, removeDependency } from "../../../commands/planning/dependencies.ts";
 import { moveCard } from "../../../commands/planning/move-card.ts";
-import { resyncPi } from "../../../commands/planning/resync.ts";
+import { readPiResync, startPiResync } from "../../../commands/planning/resync-job.ts";
 import { createPi, createPiSprint } from "../../../commands/planning/setup.ts";
 import { requireActor, requireMembership } from "../../../http/actor.ts";
 import { mount } from "../../../http/mount.ts";
@@ -39,7 +39,12 @@ export function registerPlanningRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
 
   mount(app, deps, routes.getVersionRoute, async (c) => c.json(await readVersion(deps, callerOf(c), c.req.valid("param").piId), 200));
 
-  mount(app, deps, routes.resyncPiRoute, async (c) => c.json(await resyncPi(deps, callerOf(c), c.req.valid("param").piId), 200));
+  mount(app, deps, routes.resyncPiRoute, async (c) => c.json(await startPiResync(deps, callerOf(c), c.req.valid("param").piId, c.req.valid("query").teamId), 202));
+
+  mount(app, deps, routes.getResyncRoute, async (c) => {
+    const { piId, jobId } = c.req.valid("param");
+    return c.json(await readPiResync(deps, callerOf(c), piId, jobId), 200);
+  });
 
   mount(app, deps, routes.createSprintRoute, async (c) => c.json(await createPiSprint(deps, callerOf(c), c.req.valid("param").piId, c.req.valid("json")), 201));
 

@@ -12,8 +12,8 @@ import {
   PlanningBoard,
   PlanningSprint,
   PlanningVersion,
+  PlanningResyncJob,
   ProgramIncrement,
-  ResyncResult,
 } from "../../../../common/contracts/planning.ts";
 import { defineRoute } from "../../../http/route.ts";
 import { WorkspaceParams, workspacePath } from "../params.ts";
@@ -89,12 +89,27 @@ export const resyncPiRoute = defineRoute({
   path: `${pi}/resync`,
   operationId: "resyncProgramIncrement",
   tags,
-  summary: "Re-sync a PI from Jira",
-  description: "Pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies. Admins and Moderators.",
+  summary: "Queue a re-sync of a PI from Jira",
+  description:
+    "Queues a job that pulls the PI's sprints, issues and links from Jira again and replaces the board's cards and dependencies; " +
+    "answers 202 with the job, whose progress getProgramIncrementResync reports. With ?teamId only that team's board is walked and its cards replaced. Admins and Moderators.",
   access: setup,
   middleware: piMiddleware,
-  request: { params: PiParams },
-  responses: { 200: json(ResyncResult, "What was taken in"), ...writeErrors },
+  request: { params: PiParams, query: z.object({ teamId: z.uuid().optional().openapi({ description: "Re-sync only this team's board (a team of the PI)" }) }) },
+  responses: { 202: json(PlanningResyncJob, "Queued; poll the job for progress"), ...writeErrors },
+});
+
+export const getResyncRoute = defineRoute({
+  method: "get",
+  path: `${pi}/resync/{jobId}`,
+  operationId: "getProgramIncrementResync",
+  tags,
+  summary: "Progress of a PI re-sync",
+  description: "Returns a queued PI re-sync's state, phase (sprints, issues, links, saving), done of total and, once done, what was taken in. Admins and Moderators.",
+  access: setup,
+  middleware: [...piMiddleware, uuidPathOr404("jobId")],
+  request: { params: PiParams.extend({ jobId: z.uuid() }) },
+  responses: { 200: json(PlanningResyncJob, "Progress"), ...errorResponses },
 });
 
 export const createSprintRoute = defineRoute({
