@@ -88,6 +88,15 @@ describe("browser: custom fields as list columns, filters, sort and on board car
     await expect.poll(() => rowTitles(page)).toEqual(["Cheap and safe", "Middling", "Costly and risky"]);
   });
 
+  test("phone cards show the chosen fields", { timeout: 60_000 }, async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(listUrl);
+    const card = page.getByTestId("use-case-cards").getByTestId("use-case-row").filter({ hasText: "Middling" });
+    await card.waitFor();
+    expect(await card.getByTestId("cf-value-budget").textContent()).toBe("Budget: 500");
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   test("board cards show the chosen fields", { timeout: 60_000 }, async () => {
     await page.goto(listUrl.replace(/\/use-cases$/, "/use-cases/board"));
     const card = page.getByTestId("board-card").filter({ hasText: "Costly and risky" });
