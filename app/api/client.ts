@@ -86,10 +86,12 @@ export const api = {
 };
 
 /** Builds a query string, leaving out empty values. */
-export function queryString(params: Record<string, string | number | undefined | null>): string {
+/** A list value repeats its parameter (`?cf=a&cf=b`). */
+export function queryString(params: Record<string, string | number | readonly string[] | undefined | null>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+    if (Array.isArray(value)) for (const item of value) search.append(key, item);
+    else if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
   }
   const text = search.toString();
   return text ? `?${text}` : "";

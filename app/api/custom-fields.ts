@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type CreateCustomFieldBody, CustomFieldList, CustomFieldResponse, type UpdateCustomFieldBody } from "../../common/contracts/custom-fields.ts";
-import { api, request } from "./client.ts";
+import {
+  type CreateCustomFieldBody,
+  CustomFieldList,
+  CustomFieldResponse,
+  CustomFieldSettings,
+  type UpdateCustomFieldBody,
+} from "../../common/contracts/custom-fields.ts";
+import { api, queryString, request } from "./client.ts";
 
 const customFieldsKey = (workspaceId: string) => ["workspace", workspaceId, "custom-fields"];
 
@@ -29,3 +35,28 @@ export const useUpdateCustomField = (workspaceId: string) =>
 
 export const useReorderCustomFields = (workspaceId: string) =>
   useFieldMutation(workspaceId, (fieldIds: string[]) => request("PUT", `/workspaces/${workspaceId}/custom-fields/order`, CustomFieldList, { fieldIds }));
+
+/** Removes an option; an option in use needs `replaceWith` (another option id) or `clear` (else 409 custom_field_option_in_use). */
+export const useRemoveCustomFieldOption = (workspaceId: string) =>
+  useFieldMutation(workspaceId, ({ fieldId, optionId, replaceWith, clear }: { fieldId: string; optionId: string; replaceWith?: string; clear?: boolean }) =>
+    request(
+      "DELETE",
+      `/workspaces/${workspaceId}/custom-fields/${fieldId}/options/${optionId}${queryString({ replaceWith, clear: clear ? "true" : undefined })}`,
+      CustomFieldResponse,
+    ),
+  );
+
+const settingsKey = (workspaceId: string) => ["workspace", workspaceId, "custom-field-settings"];
+
+/** Whether Moderators may define fields (Admins always may). */
+export function useCustomFieldSettings(workspaceId: string) {
+  return useQuery({ queryKey: settingsKey(workspaceId), queryFn: () => api.get(`/workspaces/${workspaceId}/custom-field-settings`, CustomFieldSettings) });
+}
+
+export function useUpdateCustomFieldSettings(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (moderatorsMayDefine: boolean) => request("PUT", `/workspaces/${workspaceId}/custom-field-settings`, CustomFieldSettings, { moderatorsMayDefine }),
+    onSuccess: (result) => queryClient.setQueryData(settingsKey(workspaceId), result),
+  });
+}

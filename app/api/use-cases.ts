@@ -16,6 +16,8 @@ export type UseCaseFilters = {
   tag?: string | undefined;
   q?: string | undefined;
   sort?: string | undefined;
+  /** Custom-field filters, each `<key>:<op>[:<value>]` (repeated `cf` parameters). */
+  cf?: string[] | undefined;
 };
 
 const useCasesKey = (workspaceId: string) => ["workspace", workspaceId, "use-cases"] as const;

@@ -1,11 +1,15 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
+import type { CustomField } from "../../common/contracts/custom-fields.ts";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
+import { CustomFieldLines, type MemberName } from "./custom-fields/CustomFieldCells.tsx";
 import { formatDate } from "./labels.ts";
 import { PriorityBadge, StatusBadge } from "./UseCaseBadges.tsx";
 
 /** The use-case list on phones: one card per use case instead of a table wider than the screen. */
-export function UseCaseCards({ workspaceId, useCases }: { workspaceId: string; useCases: UseCase[] }) {
+type Props = { workspaceId: string; useCases: UseCase[]; columns?: readonly CustomField[]; memberName?: MemberName };
+
+export function UseCaseCards({ workspaceId, useCases, columns = [], memberName = (id) => id }: Props) {
   return (
     <Stack gap="sm" data-testid="use-case-cards">
       {useCases.map((useCase) => (
@@ -27,6 +31,7 @@ export function UseCaseCards({ workspaceId, useCases }: { workspaceId: string; u
             {useCase.assignee?.displayName ?? "Unassigned"}
             {useCase.targetDate ? ` · due ${formatDate(useCase.targetDate)}` : ""}
           </Text>
+          <CustomFieldLines fields={columns} useCase={useCase} memberName={memberName} />
           {useCase.tags.length > 0 && (
             <Group gap={4} mt={4}>
               {useCase.tags.map((tag) => (

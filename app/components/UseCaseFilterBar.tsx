@@ -1,8 +1,11 @@
 import { Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import type { CustomField } from "../../common/contracts/custom-fields.ts";
 import type { UseCaseFilters } from "../api/use-cases.ts";
 import { useMembers, useStatuses } from "../api/workspaces.ts";
+import { CustomFieldFilter } from "./custom-fields/CustomFieldFilter.tsx";
+import { sortableTypes } from "./custom-fields/list-columns.ts";
 
 export const sortOptions = [
   { value: "-updated", label: "Recently updated" },
@@ -24,15 +27,28 @@ type Props = {
   /** The board adds its own order (the one users drag into) and uses it by default. */
   sortChoices?: readonly { value: string; label: string }[];
   defaultSort?: string;
+  /** Custom fields the user chose as columns: each gets a filter and two sort choices. */
+  chosenFields?: readonly CustomField[];
+  /** Shown at the end of the bar (the Columns menu). */
+  children?: ReactNode;
 };
 
-export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices = sortOptions, defaultSort = "-updated" }: Props) {
+export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices = sortOptions, defaultSort = "-updated", chosenFields = [], children }: Props) {
   const statuses = useStatuses(workspaceId);
   const members = useMembers(workspaceId);
   const [text, setText] = useState(filters.q ?? "");
   const [tag, setTag] = useState(filters.tag ?? "");
   const commitText = useDebouncedCallback((q: string) => onChange({ ...filters, q }), 300);
   const commitTag = useDebouncedCallback((value: string) => onChange({ ...filters, tag: value }), 300);
+  const sortData = [
+    ...sortChoices,
+    ...chosenFields
+      .filter((field) => sortableTypes.has(field.type))
+      .flatMap((field) => [
+        { value: `cf.${field.key}`, label: `${field.name} ↑` },
+        { value: `-cf.${field.key}`, label: `${field.name} ↓` },
+      ]),
+  ];
   const assigneeOptions = [
     { value: "me", label: "Assigned to me" },
     { value: "none", label: "Unassigned" },
@@ -85,13 +101,17 @@ export function UseCaseFilterBar({ workspaceId, filters, onChange, sortChoices =
       />
       <Select
         label="Sort"
-        data={sortChoices}
+        data={sortData}
         value={filters.sort ?? defaultSort}
         onChange={(sort) => onChange({ ...filters, sort: sort ?? undefined })}
         allowDeselect={false}
         w={{ base: half, sm: 200 }}
         data-testid="filter-sort"
       />
+      {chosenFields.map((field) => (
+        <CustomFieldFilter key={field.id} field={field} filters={filters.cf ?? []} onChange={(cf) => onChange({ ...filters, cf })} />
+      ))}
+      {children}
     </Group>
   );
 }

@@ -1,10 +1,14 @@
 import { Anchor, Badge, Group, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
+import type { CustomField } from "../../common/contracts/custom-fields.ts";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
+import { CustomFieldValue, type MemberName } from "./custom-fields/CustomFieldCells.tsx";
 import { formatDate, formatDateTime } from "./labels.ts";
 import { PriorityBadge, StatusBadge } from "./UseCaseBadges.tsx";
 
-export function UseCaseTable({ workspaceId, useCases }: { workspaceId: string; useCases: UseCase[] }) {
+type Props = { workspaceId: string; useCases: UseCase[]; columns?: readonly CustomField[]; memberName?: MemberName };
+
+export function UseCaseTable({ workspaceId, useCases, columns = [], memberName = (id) => id }: Props) {
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table highlightOnHover verticalSpacing="sm" data-testid="use-case-table">
@@ -19,6 +23,11 @@ export function UseCaseTable({ workspaceId, useCases }: { workspaceId: string; u
               WSJF
             </Table.Th>
             <Table.Th w={120}>Target date</Table.Th>
+            {columns.map((field) => (
+              <Table.Th key={field.id} w={140} data-testid={`column-header-${field.key}`}>
+                {field.name}
+              </Table.Th>
+            ))}
             <Table.Th w={180}>Updated</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -61,6 +70,11 @@ export function UseCaseTable({ workspaceId, useCases }: { workspaceId: string; u
               <Table.Td>
                 <Text size="sm">{useCase.targetDate ? formatDate(useCase.targetDate) : "–"}</Text>
               </Table.Td>
+              {columns.map((field) => (
+                <Table.Td key={field.id}>
+                  <CustomFieldValue field={field} useCase={useCase} memberName={memberName} />
+                </Table.Td>
+              ))}
               <Table.Td>
                 <Text size="sm" c="dimmed" style={{ whiteSpace: "nowrap" }}>
                   {formatDateTime(useCase.updatedAt)}

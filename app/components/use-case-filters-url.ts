@@ -16,6 +16,8 @@ export function useFiltersInUrl(): [UseCaseFilters, (filters: UseCaseFilters) =>
   const statuses = useStatuses(useParams().workspaceId ?? "").data?.statuses;
   const filters: UseCaseFilters = {};
   for (const name of filterNames) filters[name] = params.get(name) ?? undefined;
+  const cf = params.getAll("cf");
+  if (cf.length > 0) filters.cf = cf;
   const statusParam = params.get("status");
   const statusId = statusParam ? statusIdFromParam(statusParam, statuses) : null;
   filters.status = statusId ?? undefined;
@@ -25,6 +27,7 @@ export function useFiltersInUrl(): [UseCaseFilters, (filters: UseCaseFilters) =>
       const value = next[name];
       if (value) search.set(name, name === "status" ? statusParamFromId(value, statuses) : value);
     }
+    for (const filter of next.cf ?? []) search.append("cf", filter);
     setParams(search, { replace: true });
   };
   return [filters, setFilters, statusId !== undefined];

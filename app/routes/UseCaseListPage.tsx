@@ -2,6 +2,8 @@ import { Anchor, Button, Center, Paper, Stack } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { Link } from "react-router";
 import { useUseCaseList } from "../api/use-cases.ts";
+import { ColumnsMenu } from "../components/custom-fields/ColumnsMenu.tsx";
+import { useChosenFields } from "../components/custom-fields/list-columns.ts";
 import { can, useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
@@ -21,8 +23,9 @@ export function UseCaseListPage() {
   const list = useUseCaseList(workspaceId, filters, filtersReady);
   const onPhone = useMediaQuery(phoneQuery, false, { getInitialValueInEffect: false });
   const useCases = list.data?.pages.flatMap((page) => page.useCases) ?? [];
+  const { fields, columns, setColumns, memberName } = useChosenFields(workspaceId);
   const mayCreate = can.createUseCase(workspace?.role);
-  const filtered = [filters.status, filters.assignee, filters.tag, filters.q].some(Boolean);
+  const filtered = [filters.status, filters.assignee, filters.tag, filters.q, filters.cf?.length].some(Boolean);
   // A workspace that cannot be read (unknown, or not a member) shows only why.
   if (list.isError) {
     return (
@@ -36,16 +39,18 @@ export function UseCaseListPage() {
   return (
     <Stack gap="md">
       <UseCasesHeader workspaceId={workspaceId} view="list" mayCreate={mayCreate} />
-      <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} />
+      <UseCaseFilterBar workspaceId={workspaceId} filters={filters} onChange={setFilters} chosenFields={columns}>
+        <ColumnsMenu fields={fields} chosen={columns} onChange={setColumns} />
+      </UseCaseFilterBar>
       {list.isPending ? (
         <PageLoader />
       ) : useCases.length === 0 ? (
         <UseCaseListEmpty workspaceId={workspaceId} filtered={filtered} mayCreate={mayCreate} onClearFilters={() => setFilters({ sort: filters.sort })} />
       ) : onPhone ? (
-        <UseCaseCards workspaceId={workspaceId} useCases={useCases} />
+        <UseCaseCards workspaceId={workspaceId} useCases={useCases} columns={columns} memberName={memberName} />
       ) : (
         <Paper withBorder>
-          <UseCaseTable workspaceId={workspaceId} useCases={useCases} />
+          <UseCaseTable workspaceId={workspaceId} useCases={useCases} columns={columns} memberName={memberName} />
         </Paper>
       )}
       {list.hasNextPage && (

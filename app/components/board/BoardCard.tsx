@@ -4,6 +4,8 @@ import type { CSSProperties, Ref } from "react";
 import { Link } from "react-router";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
 import type { UseCaseStatus } from "../../../common/contracts/workspaces.ts";
+import { CustomFieldLines } from "../custom-fields/CustomFieldCells.tsx";
+import { useChosenFields } from "../custom-fields/list-columns.ts";
 import { PriorityBadge } from "../UseCaseBadges.tsx";
 
 /** What makes a card draggable (from `useSortable`): the handle carries the pointer and keyboard listeners. */
@@ -26,6 +28,7 @@ type Props = {
 };
 
 export function BoardCard({ workspaceId, useCase, statuses, onMove, moving, drag }: Props) {
+  const { columns, memberName } = useChosenFields(workspaceId);
   return (
     <Paper ref={drag?.setNodeRef} style={drag?.style} withBorder p="sm" radius="md" shadow="xs" data-testid="board-card" data-key={useCase.key}>
       <Stack gap={6}>
@@ -78,6 +81,11 @@ export function BoardCard({ workspaceId, useCase, statuses, onMove, moving, drag
             WSJF {useCase.wsjf ?? "–"}
           </Text>
         </Group>
+        {columns.length > 0 && (
+          <div>
+            <CustomFieldLines fields={columns} useCase={useCase} memberName={memberName} />
+          </div>
+        )}
         <Group gap={4}>
           <PriorityBadge priority={useCase.priority} />
           {useCase.tags.map((tag) => (

@@ -5,8 +5,11 @@ import { useCreateCustomField, useCustomFields, useReorderCustomFields, useUpdat
 import { useMembers } from "../../api/workspaces.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { PageLoader } from "../PageLoader.tsx";
+import { useState } from "react";
 import { AddCustomFieldForm } from "./AddCustomFieldForm.tsx";
 import { CustomFieldInput } from "./CustomFieldInput.tsx";
+import { FieldSettingsDialog } from "./FieldSettingsDialog.tsx";
+import { ModeratorsSwitch } from "./ModeratorsSwitch.tsx";
 import { SortableFieldRow } from "./SortableFieldRow.tsx";
 
 /** The use-case template under workspace settings: add, reorder by drag, rename, archive, and a preview of the form. */
@@ -16,6 +19,7 @@ export function CustomFieldsEditor({ workspaceId }: { workspaceId: string }) {
   const create = useCreateCustomField(workspaceId);
   const update = useUpdateCustomField(workspaceId);
   const reorder = useReorderCustomFields(workspaceId);
+  const [editing, setEditing] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   if (fields.isPending) return <PageLoader />;
   const list = fields.data?.customFields ?? [];
@@ -34,6 +38,7 @@ export function CustomFieldsEditor({ workspaceId }: { workspaceId: string }) {
           Fields every use case of this workspace carries besides the built-in ones. Drag to reorder; archiving hides a field from forms and keeps its values.
         </Text>
       </div>
+      <ModeratorsSwitch workspaceId={workspaceId} />
       <ErrorAlert error={fields.error ?? update.error ?? reorder.error} title="Could not change the template" />
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={list.map((f) => f.id)} strategy={verticalListSortingStrategy}>
@@ -45,11 +50,15 @@ export function CustomFieldsEditor({ workspaceId }: { workspaceId: string }) {
                 busy={busy}
                 onRename={(name) => update.mutate({ fieldId: field.id, body: { name } })}
                 onArchive={(archived) => update.mutate({ fieldId: field.id, body: { archived } })}
+                onEdit={() => setEditing(field.id)}
               />
             ))}
           </Stack>
         </SortableContext>
       </DndContext>
+      {list.map((field) =>
+        field.id === editing ? <FieldSettingsDialog key={`${field.id}-${field.version}`} workspaceId={workspaceId} field={field} onClose={() => setEditing(null)} /> : null,
+      )}
       <AddCustomFieldForm create={create} />
       {list.some((f) => !f.archived) && (
         <>

@@ -5,10 +5,10 @@ import { useState } from "react";
 import type { CustomField } from "../../../common/contracts/custom-fields.ts";
 import { customFieldTypeLabel } from "./labels.ts";
 
-type Props = { field: CustomField; busy: boolean; onRename: (name: string) => void; onArchive: (archived: boolean) => void };
+type Props = { field: CustomField; busy: boolean; onRename: (name: string) => void; onArchive: (archived: boolean) => void; onEdit: () => void };
 
 /** One field of the template: drag handle, name (edited in place), type, and archive / restore. */
-export function SortableFieldRow({ field, busy, onRename, onArchive }: Props) {
+export function SortableFieldRow({ field, busy, onRename, onArchive, onEdit }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition } = useSortable({ id: field.id });
   const [name, setName] = useState(field.name);
   return (
@@ -31,6 +31,9 @@ export function SortableFieldRow({ field, busy, onRename, onArchive }: Props) {
         <Badge variant="light">{customFieldTypeLabel[field.type]}</Badge>
         {field.required && <Badge color="orange" variant="light">required</Badge>}
         {field.archived && <Badge color="gray">archived</Badge>}
+        <Button size="xs" variant="default" disabled={busy} onClick={onEdit} data-testid={`edit-field-${field.key}`}>
+          Edit
+        </Button>
         <Button size="xs" variant="default" disabled={busy} onClick={() => onArchive(!field.archived)}>
           {field.archived ? "Restore" : "Archive"}
         </Button>
