@@ -93,6 +93,8 @@ describe("browser: accessibility of the main pages (axe-core)", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("mobile-menu").click();
     await page.getByTestId("mobile-nav-use-cases").waitFor();
+    // The drawer slides in and its overlay fades in: check colours once every transition has ended.
+    await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== "running"));
     await check("phone menu");
 
     const failures = Object.entries(found).filter(([, violations]) => violations.length > 0);

@@ -65,9 +65,8 @@ describe("browser: a use case linked in a team-managed project", () => {
     await expect.poll(() => page.getByTestId("jira-issue-key").textContent(), { timeout: 15_000 }).toBe("NOVA-1");
     await expect.poll(() => page.getByTestId("jira-link-state").getAttribute("data-state"), { timeout: 15_000 }).toBe("ok");
 
-    // The Epic's issues, as a person opening the use case sees them.
-    await page.goto(linkedUrl);
-    await page.getByTestId("epic-issues-table").waitFor();
+    // The Epic's issues appear on the open page once the link exists, without a reload.
+    await page.getByTestId("epic-issues-table").waitFor({ timeout: 15_000 });
     const rows = page.getByTestId("epic-issue-row");
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(5);
     const listed = await rows.allTextContents();

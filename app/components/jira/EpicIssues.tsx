@@ -4,6 +4,7 @@ import { useState } from "react";
 import { EpicIssueSort, StatusCategory } from "../../../common/contracts/jira-listing.ts";
 import { isApiError } from "../../api/client.ts";
 import { type EpicIssueFilters, useEpicIssues, useRefreshEpicIssues } from "../../api/jira-listing.ts";
+import { useUseCaseJira } from "../../api/jira-sync.ts";
 import { errorMessage } from "../ErrorAlert.tsx";
 import { EpicIssuesTable } from "./EpicIssuesTable.tsx";
 import { EpicProgressBar } from "./EpicProgressBar.tsx";
@@ -26,7 +27,9 @@ export function EpicIssues({ workspaceId, useCaseId }: { workspaceId: string; us
   const [filters, setFilters] = useState<Omit<EpicIssueFilters, "q">>({ sort: "rank" });
   const [text, setText] = useState("");
   const [q] = useDebouncedValue(text.trim(), 300);
-  const query = useEpicIssues(workspaceId, useCaseId, { ...filters, ...(q ? { q } : {}) });
+  // The same query as the Jira panel beside it (shared, polled there): the link's Epic key.
+  const epicKey = useUseCaseJira(workspaceId, useCaseId).data?.link?.issueKey ?? null;
+  const query = useEpicIssues(workspaceId, useCaseId, { ...filters, ...(q ? { q } : {}) }, epicKey);
   const refresh = useRefreshEpicIssues(workspaceId, useCaseId);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<unknown>(null);
