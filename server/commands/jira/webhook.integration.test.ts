@@ -1,29 +1,11 @@
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { listenOverHttp } from "../../testing/listen-over-http.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookView } from "../../../common/contracts/jira-webhook.ts";
 import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 
 /** A real HTTP listener in front of the in-process test app, so the simulator can deliver to Tether. */
-async function listen(fixture: SyncFixture): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: ServerType = await new Promise((resolve) => {
-    const started = serve(
-      {
-        hostname: "127.0.0.1",
-        port: 0,
-        fetch: async (request) => {
-          const url = new URL(request.url);
-          const body = request.method === "GET" ? undefined : new Uint8Array(await request.arrayBuffer());
-          return fixture.app.request(`${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body ? { body } : {}) });
-        },
-      },
-      () => resolve(started),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+const listen = listenOverHttp;
 
 const hooksWithUrl = (fixture: SyncFixture, url: string | null) => [...fixture.sim.control.store.webhooks.values()].filter((hook) => hook.url === url);
 

@@ -1,5 +1,4 @@
-import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import { listenOverHttp } from "../../testing/listen-over-http.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningBoard, PlanningResyncJob, ProgramIncrement } from "../../../common/contracts/planning.ts";
 import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
@@ -9,25 +8,7 @@ type ErrorBody = { error: { code: string; message: string; details?: Record<stri
 const day = 86_400_000;
 const isoDate = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
 
-/** A real HTTP listener in front of the in-process app, so the simulator's webhooks reach Tether. */
-async function listen(fixture: SyncFixture): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: ServerType = await new Promise((resolve) => {
-    const started = serve(
-      {
-        hostname: "127.0.0.1",
-        port: 0,
-        fetch: async (request) => {
-          const url = new URL(request.url);
-          const body = request.method === "GET" ? undefined : new Uint8Array(await request.arrayBuffer());
-          return fixture.app.request(`${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(body ? { body } : {}) });
-        },
-      },
-      () => resolve(started),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+const listen = listenOverHttp;
 
 /** PI planning against the simulator, both flavours: setup, sprints, moves, cards, links, re-sync, webhooks, faults, roles. */
 describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
