@@ -6,6 +6,7 @@ import { describeScreens, putScreenField, removeScreenField, type ScreensView, t
 import type { ScreenKind } from "./model/screens.ts";
 import { badRequest, issueNotFound, JiraHttpError } from "./http/errors.ts";
 import type { SimWebhookEventPayload } from "./events/issue-events.ts";
+import type { SimSiteWebhookEvent } from "./webhooks/types.ts";
 import type { SimStore } from "./model/store.ts";
 import type { ProjectPermissionKey, SimIssue, SimUser } from "./model/types.ts";
 import { applyFaultPatch, type FaultConfig, type FaultPatch } from "./options.ts";
@@ -74,6 +75,7 @@ export class SimControl {
     this.runtime.clearRequestLog();
     this.runtime.writes.clear();
     this.runtime.deps.events.emitted.length = 0;
+    this.runtime.deps.siteEvents.emitted.length = 0;
   }
 
   snapshot(): SiteSnapshot {
@@ -252,6 +254,11 @@ export class SimControl {
   /** Every webhook event the sim produced (whether or not any registration matched). */
   webhookEvents(): readonly SimWebhookEventPayload[] {
     return this.runtime.deps.events.emitted;
+  }
+
+  /** Every sprint and issue-link webhook event the sim produced. */
+  siteWebhookEvents(): readonly SimSiteWebhookEvent[] {
+    return this.runtime.deps.siteEvents.emitted;
   }
 
   webhookDeliveries(): readonly unknown[] {

@@ -179,6 +179,9 @@ describe.skipIf(skipWithoutShared(directory, OPENAPI_DOCUMENTS))("Cloud response
     expect((await client.get(`/rest/agile/1.0/sprint/${sprintId}`)).status).toBe(200);
     expect((await client.post(`/rest/agile/1.0/sprint/${sprintId}/issue`, { issues: ["TETH-2", "TETH-3"] })).status).toBe(204);
     expect((await client.get(`/rest/agile/1.0/sprint/${sprintId}/issue?fields=summary`)).status).toBe(200);
+    expect((await client.post(`/rest/agile/1.0/sprint/${sprintId}`, { name: "Conformance renamed", startDate: "2026-03-02T09:00:00.000Z", endDate: "2026-03-16T17:00:00.000Z" })).status).toBe(200);
+    expect((await client.put(`/rest/agile/1.0/sprint/${sprintId}`, { name: "Conformance started", state: "active", startDate: "2026-03-02T09:00:00.000Z", endDate: "2026-03-16T17:00:00.000Z", goal: "Prove it" })).status).toBe(200);
+    expect((await client.delete(`/rest/agile/1.0/sprint/${sprintId}`)).status).toBe(204);
     expect((await client.get("/rest/agile/1.0/epic/TETH-1")).status).toBe(200);
     expect((await client.get("/rest/agile/1.0/epic/TETH-1/issue?maxResults=5")).status).toBe(200);
     expectConformant();

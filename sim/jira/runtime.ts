@@ -1,5 +1,6 @@
 import { WriteCounter, type CommandDeps } from "./commands/deps.ts";
 import { IssueEvents, type WebhookDispatcherPort } from "./events/issue-events.ts";
+import { SiteEvents } from "./events/site-events.ts";
 import { SimStore } from "./model/store.ts";
 import type { ApiVersion, Flavor } from "./model/types.ts";
 import { defaultFaults, type FaultConfig } from "./options.ts";
@@ -108,6 +109,7 @@ export class SimRuntime {
 
   private buildDeps(): CommandDeps {
     const events = new IssueEvents(this.store, this.site, this.dispatcher);
-    return { store: this.store, events, writes: this.writes, now: () => Date.now() };
+    const siteEvents = new SiteEvents(this.store, this.site, this.dispatcher);
+    return { store: this.store, events, siteEvents, writes: this.writes, now: () => Date.now() };
   }
 }

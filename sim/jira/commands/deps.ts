@@ -1,4 +1,5 @@
 import type { IssueEvents } from "../events/issue-events.ts";
+import type { SiteEvents } from "../events/site-events.ts";
 import type { SimStore } from "../model/store.ts";
 import type { ApiVersion, ProjectPermissionKey, SimIssue, SimUser } from "../model/types.ts";
 import { JiraHttpError } from "../http/errors.ts";
@@ -22,6 +23,8 @@ export class WriteCounter {
 export type CommandDeps = {
   store: SimStore;
   events: IssueEvents;
+  /** Sprint and issue-link webhooks (no issue in the body). */
+  siteEvents: SiteEvents;
   writes: WriteCounter;
   now: () => number;
 };

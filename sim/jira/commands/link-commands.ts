@@ -3,7 +3,7 @@ import { JiraHttpError } from "../http/errors.ts";
 import { ChangeRecorder } from "./changes.ts";
 import { can, countWrite, type Actor, type CommandDeps } from "./deps.ts";
 
-/** Creates an issue link and records "Link" changelog items on both issues, as Jira does. */
+/** Creates an issue link, records "Link" changelog items on both issues and fires `issuelink_created`, as Jira does. */
 export function linkIssues(deps: CommandDeps, actor: Actor, type: LinkTypeDef, inward: SimIssue, outward: SimIssue): SimIssueLink {
   const { store } = deps;
   for (const issue of [inward, outward]) {
@@ -14,14 +14,34 @@ export function linkIssues(deps: CommandDeps, actor: Actor, type: LinkTypeDef, i
   // Jira's model: the outward issue "blocks" the inward issue.
   const link: SimIssueLink = { id: String(store.nextId("linkId")), typeId: type.id, inwardIssueId: inward.id, outwardIssueId: outward.id };
   store.addLink(link);
+  recordLinkChange(deps, actor, type, inward, outward, "created");
+  deps.siteEvents.issueLink("issuelink_created", link, type);
+  return link;
+}
+
+/** Removes an issue link: "Link" changelog items (from → null) on both issues and `issuelink_deleted`, like creating one. */
+export function unlinkIssues(deps: CommandDeps, actor: Actor, link: SimIssueLink): void {
+  const { store } = deps;
+  const inward = store.issues.get(link.inwardIssueId);
+  const outward = store.issues.get(link.outwardIssueId);
+  const type = store.catalog.linkTypes.find((candidate) => candidate.id === link.typeId);
+  store.removeLink(link);
+  if (inward && outward && type) recordLinkChange(deps, actor, type, inward, outward, "deleted");
+  if (type) deps.siteEvents.issueLink("issuelink_deleted", link, type);
+}
+
+function recordLinkChange(deps: CommandDeps, actor: Actor, type: LinkTypeDef, inward: SimIssue, outward: SimIssue, change: "created" | "deleted"): void {
   const now = deps.now();
-  const outwardChanges = new ChangeRecorder(store);
-  outwardChanges.system("issuelinks", "Link", null, null, inward.key, `This issue ${type.outward} ${inward.key}`);
+  const item = (changes: ChangeRecorder, otherKey: string, text: string) => {
+    if (change === "created") changes.system("issuelinks", "Link", null, null, otherKey, text);
+    else changes.system("issuelinks", "Link", otherKey, text, null, null);
+  };
+  const outwardChanges = new ChangeRecorder(deps.store);
+  item(outwardChanges, inward.key, `This issue ${type.outward} ${inward.key}`);
   outwardChanges.commit(outward, actor.user, now);
-  const inwardChanges = new ChangeRecorder(store);
-  inwardChanges.system("issuelinks", "Link", null, null, outward.key, `This issue ${type.inward} ${outward.key}`);
+  const inwardChanges = new ChangeRecorder(deps.store);
+  item(inwardChanges, outward.key, `This issue ${type.inward} ${outward.key}`);
   inwardChanges.commit(inward, actor.user, now);
   countWrite(deps, actor, outward);
   countWrite(deps, actor, inward);
-  return link;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createSprint, moveIssuesToSprint } from "../commands/sprint-commands.ts";
+import { createSprint, deleteSprint, moveIssuesToSprint, updateSprint, type SprintPatch } from "../commands/sprint-commands.ts";
 import { badRequest, JiraHttpError } from "../http/errors.ts";
 import { parseBody, queryInt, queryList } from "../http/request.ts";
 import type { RouteTable } from "../http/router.ts";
@@ -14,6 +14,21 @@ import { param } from "../http/request.ts";
 
 const createSprintSchema = z
   .object({ name: z.string().min(1), originBoardId: z.number().int(), startDate: z.string().optional(), endDate: z.string().optional(), goal: z.string().optional() })
+  .strict();
+/** SprintBean: read-only fields (id, self, createdDate, originBoardId, completeDate) are accepted and ignored, as Jira does. */
+const updateSprintSchema = z
+  .object({
+    id: z.number().int().optional(),
+    self: z.string().optional(),
+    name: z.string().optional(),
+    state: z.enum(["future", "active", "closed"]).optional(),
+    startDate: z.string().nullable().optional(),
+    endDate: z.string().nullable().optional(),
+    completeDate: z.string().nullable().optional(),
+    createdDate: z.string().nullable().optional(),
+    originBoardId: z.number().int().optional(),
+    goal: z.string().nullable().optional(),
+  })
   .strict();
 const moveIssuesSchema = z
   .object({ issues: z.array(z.string()), rankBeforeIssue: z.string().optional(), rankAfterIssue: z.string().optional(), rankCustomFieldId: z.number().int().optional() })
@@ -119,6 +134,32 @@ export function registerAgileRoutes(routes: RouteTable, runtime: SimRuntime, sea
   });
 
   routes.get(`${base}/sprint/:sprintId`, (c) => jsonResponse(renderSprint(ctx(), sprint(requireUser(c), param(c, "sprintId")))));
+
+  // PUT: a full update (absent fields become null); POST: a partial one (absent fields unchanged).
+  for (const full of [true, false]) {
+    const register = full ? routes.put.bind(routes) : routes.post.bind(routes);
+    register(`${base}/sprint/:sprintId`, async (c) => {
+      const user = requireUser(c);
+      const found = sprint(user, param(c, "sprintId"));
+      const body = await parseBody(c, updateSprintSchema, "SprintBean");
+      if (full && body.name === undefined) throw badRequest([], { name: "The sprint name is required." });
+      const date = (value: string | null | undefined, field: string) => (value === null || (full && value === undefined) ? null : parseDate(value ?? undefined, field));
+      const patch: SprintPatch = {
+        name: body.name,
+        goal: full ? (body.goal ?? null) : body.goal,
+        startDate: date(body.startDate, "startDate"),
+        endDate: date(body.endDate, "endDate"),
+        state: body.state,
+      };
+      return jsonResponse(renderSprint(ctx(), updateSprint(runtime.deps, { user, origin: "rest", version: 2 }, found, patch)));
+    });
+  }
+
+  routes.delete(`${base}/sprint/:sprintId`, (c) => {
+    const user = requireUser(c);
+    deleteSprint(runtime.deps, { user, origin: "rest", version: 2 }, sprint(user, param(c, "sprintId")));
+    return noContent();
+  });
 
   routes.get(`${base}/sprint/:sprintId/issue`, (c) => {
     const user = requireUser(c);

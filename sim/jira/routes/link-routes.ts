@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkIssues } from "../commands/link-commands.ts";
+import { linkIssues, unlinkIssues } from "../commands/link-commands.ts";
 import { JiraHttpError } from "../http/errors.ts";
 import { parseBody } from "../http/request.ts";
 import type { RouteTable } from "../http/router.ts";
@@ -53,7 +53,7 @@ export function registerLinkRoutes(routes: RouteTable, runtime: SimRuntime, base
     if (!runtime.store.hasProjectPermission(actor.user, inward.projectId, "LINK_ISSUES")) {
       throw new JiraHttpError(403, [`No Link Issue Permission for issue '${inward.key}'.`]);
     }
-    runtime.store.removeLink(link);
+    unlinkIssues(runtime.deps, actor, link);
     return noContent();
   });
 }

@@ -5,7 +5,7 @@ import { postWebhook } from "./post.ts";
 import { seededRandom } from "../prng.ts";
 import { CLOUD_BASE_DELAY_MS, CLOUD_MAX_ATTEMPTS, isRetryable, retryDelayMs } from "./retry-policy.ts";
 import { signWebhookBody } from "./signature.ts";
-import type { DeliveryOutcome, DeliveryRecord, SimWebhookEvent, WebhookDispatcher, WebhookDispatcherOptions, WebhookFaults, WebhookFlow, WebhookRegistration } from "./types.ts";
+import { isSiteEvent, type AnyWebhookEvent, type DeliveryOutcome, type DeliveryRecord, type WebhookDispatcher, type WebhookDispatcherOptions, type WebhookFaults, type WebhookFlow, type WebhookRegistration } from "./types.ts";
 
 /** One body for one registration; a duplicate fault makes a second copy with the same identifier. */
 type Delivery = {
@@ -17,7 +17,7 @@ type Delivery = {
   signature: string | null;
   webhookEvent: string;
   flow: WebhookFlow;
-  issueKey: string;
+  issueKey: string | null;
   duplicate: boolean;
 };
 
@@ -168,7 +168,7 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
   };
 
   return {
-    dispatch(event: SimWebhookEvent, registrations: readonly WebhookRegistration[]): void {
+    dispatch(event: AnyWebhookEvent, registrations: readonly WebhookRegistration[]): void {
       if (closed) return;
       const envelopes = buildWebhookEnvelopes(event, flavor, now());
       for (const envelope of envelopes) {
@@ -177,7 +177,8 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         const text = JSON.stringify(envelope.body);
         const body = new TextEncoder().encode(text);
         for (const registration of subscribed) {
-          if (!filters.matches(registration.jqlFilter, event.jqlView)) continue;
+          // Jira applies the JQL filter to issue-related events only.
+          if (!isSiteEvent(event) && !filters.matches(registration.jqlFilter, event.jqlView)) continue;
           enqueue({
             registration,
             identifier: randomUUID(),

@@ -1,9 +1,9 @@
-import type { SimWebhookEvent } from "./types.ts";
+import { isSiteEvent, type AnyWebhookEvent, type SimWebhookEvent } from "./types.ts";
 
 type Json = Record<string, unknown>;
 
-/** One body to deliver, and the event name registrations subscribe to. */
-export type WebhookEnvelope = { webhookEvent: string; issueKey: string; body: Json };
+/** One body to deliver, and the event name registrations subscribe to (issue key null for sprint and link events). */
+export type WebhookEnvelope = { webhookEvent: string; issueKey: string | null; body: Json };
 
 const COMMENT_EVENT_TYPES: Readonly<Record<string, string>> = {
   comment_created: "issue_commented",
@@ -28,7 +28,9 @@ function commentAuthor(comment: Json | undefined): Json | undefined {
  * issue and a top-level `comment`) — the only comment shape Data Center integrations see
  * with the issue in it.
  */
-export function buildWebhookEnvelopes(event: SimWebhookEvent, flavor: "cloud" | "datacenter", timestamp: number): WebhookEnvelope[] {
+export function buildWebhookEnvelopes(event: AnyWebhookEvent, flavor: "cloud" | "datacenter", timestamp: number): WebhookEnvelope[] {
+  // Sprint and issue-link events: the same body on both flavours, no user, no issue.
+  if (isSiteEvent(event)) return [{ webhookEvent: event.webhookEvent, issueKey: null, body: { timestamp, webhookEvent: event.webhookEvent, ...event.payload } }];
   const issueKey = issueKeyOf(event);
   const name = event.webhookEvent;
   if (name === "comment_created" || name === "comment_updated" || name === "comment_deleted") {

@@ -19,10 +19,13 @@
  *   scheduled or held back; `close()` cancels what is pending and waits for in-flight requests.
  */
 export type {
+  AnyWebhookEvent,
   DeliveryOutcome,
   DeliveryRecord,
   SimWebhookEvent,
   SimWebhookEventName,
+  SimSiteWebhookEvent,
+  SimSiteWebhookEventName,
   WebhookDispatcher,
   WebhookDispatcherOptions,
   WebhookFaults,

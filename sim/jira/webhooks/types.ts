@@ -9,6 +9,16 @@ export type SimWebhookEventName =
   | "comment_updated"
   | "comment_deleted";
 
+/** Events about a sprint or an issue link: no issue in the body, so a webhook's JQL filter does not apply. */
+export type SimSiteWebhookEventName =
+  | "sprint_created"
+  | "sprint_updated"
+  | "sprint_started"
+  | "sprint_closed"
+  | "sprint_deleted"
+  | "issuelink_created"
+  | "issuelink_deleted";
+
 /**
  * Jira Cloud's delivery lanes (`X-Atlassian-Webhook-Flow`): `Primary` for the change a user made,
  * `Secondary` for its fallout in bulk or cascading changes (e.g. the comment_deleted sent for each
@@ -38,6 +48,23 @@ export type SimWebhookEvent = {
    */
   issueUpdatedTwin?: boolean;
 };
+
+/**
+ * A change that is not about one issue (a sprint, an issue link). Jira applies a webhook's JQL
+ * only to issue-related events, so every registration subscribed to the event receives it.
+ */
+export type SimSiteWebhookEvent = {
+  webhookEvent: SimSiteWebhookEventName;
+  /** Default `Primary`. */
+  flow?: WebhookFlow;
+  /** What follows `timestamp` and `webhookEvent` in the body, keys in Jira's order (e.g. `sprint`, `oldValue`; `issueLink`). */
+  payload: Record<string, unknown>;
+};
+
+/** Anything the dispatcher sends. */
+export type AnyWebhookEvent = SimWebhookEvent | SimSiteWebhookEvent;
+
+export const isSiteEvent = (event: AnyWebhookEvent): event is SimSiteWebhookEvent => "payload" in event;
 
 // The store keeps the registrations; the dispatcher reads the same type.
 export type { WebhookRegistration } from "../model/types.ts";
@@ -104,7 +131,8 @@ export type DeliveryRecord = {
   duplicate: boolean;
   webhookEvent: string;
   flow: WebhookFlow;
-  issueKey: string;
+  /** Null for sprint and issue-link events, which concern no single issue. */
+  issueKey: string | null;
   status: number | null;
   error: string | null;
   outcome: DeliveryOutcome;
@@ -113,7 +141,7 @@ export type DeliveryRecord = {
 };
 
 export type WebhookDispatcher = {
-  dispatch(event: SimWebhookEvent, registrations: readonly WebhookRegistration[]): void;
+  dispatch(event: AnyWebhookEvent, registrations: readonly WebhookRegistration[]): void;
   setFaults(faults: Partial<WebhookFaults>): void;
   deliveries(): readonly DeliveryRecord[];
   idle(): Promise<void>;
