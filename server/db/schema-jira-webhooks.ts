@@ -30,6 +30,10 @@ export interface JiraWebhookDeliveriesTable {
   event: string;
   issue_id: string | null;
   issue_key: string | null;
+  /** Sprint events: the sprint's id (migration 0022). */
+  sprint_id: number | null;
+  /** Issue-link events: the destination issue's id; the source is `issue_id` (migration 0022). */
+  linked_issue_id: string | null;
   signed: boolean;
   received_at: Timestamp;
   status: Generated<DeliveryStatus>;

@@ -4,7 +4,18 @@ import type { DeliveryStatus, WebhookDeliveryRow } from "../db/schema-jira-webho
 
 export type { WebhookDeliveryRow } from "../db/schema-jira-webhooks.ts";
 
-export type NewDelivery = { workspaceId: string; identifier: string; event: string; issueId: string | null; issueKey: string | null; signed: boolean };
+export type NewDelivery = {
+  workspaceId: string;
+  identifier: string;
+  event: string;
+  issueId: string | null;
+  issueKey: string | null;
+  /** Sprint events only. */
+  sprintId?: number | null;
+  /** Issue-link events only: the second issue. */
+  linkedIssueId?: string | null;
+  signed: boolean;
+};
 
 /**
  * Stores a delivery and enqueues its ingest job in ONE statement (so one round trip, and the job
@@ -14,8 +25,8 @@ export type NewDelivery = { workspaceId: string; identifier: string; event: stri
 export async function storeDelivery(db: Db, delivery: NewDelivery): Promise<boolean> {
   const result = await sql<{ id: string }>`
     WITH stored AS (
-      INSERT INTO jira_webhook_deliveries (workspace_id, identifier, event, issue_id, issue_key, signed)
-      VALUES (${delivery.workspaceId}, ${delivery.identifier}, ${delivery.event}, ${delivery.issueId}, ${delivery.issueKey}, ${delivery.signed})
+      INSERT INTO jira_webhook_deliveries (workspace_id, identifier, event, issue_id, issue_key, sprint_id, linked_issue_id, signed)
+      VALUES (${delivery.workspaceId}, ${delivery.identifier}, ${delivery.event}, ${delivery.issueId}, ${delivery.issueKey}, ${delivery.sprintId ?? null}, ${delivery.linkedIssueId ?? null}, ${delivery.signed})
       ON CONFLICT (workspace_id, identifier) DO NOTHING
       RETURNING id
     )

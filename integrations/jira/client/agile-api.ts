@@ -48,6 +48,10 @@ export function sprintsForBoard(
   );
 }
 
+export async function getSprint(http: JiraHttp, sprintId: number): Promise<JiraSprint> {
+  return toSprint(await http.request({ method: "GET", path: `${agile}/sprint/${sprintId}`, schema: sprintSchema }));
+}
+
 export async function createSprint(http: JiraHttp, draft: SprintDraft): Promise<JiraSprint> {
   const sprint = await http.request({
     method: "POST",

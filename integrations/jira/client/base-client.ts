@@ -319,6 +319,10 @@ export abstract class BaseJiraClient implements JiraClient {
     return agileApi.sprintsForBoard(this.http, boardId, options.states);
   }
 
+  getSprint(sprintId: number): Promise<t.JiraSprint> {
+    return agileApi.getSprint(this.http, sprintId);
+  }
+
   createSprint(draft: t.SprintDraft): Promise<t.JiraSprint> {
     return agileApi.createSprint(this.http, draft);
   }

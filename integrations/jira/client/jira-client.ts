@@ -103,6 +103,8 @@ export interface JiraClient {
   /** A board the account can see (Jira answers 404 for one it cannot). */
   getBoard(boardId: number): Promise<JiraBoard>;
   sprintsForBoard(boardId: number, options?: { states?: Array<"future" | "active" | "closed"> }): AsyncIterable<JiraSprint>;
+  /** One sprint (Jira answers 404 for a deleted one, or one on a board the account cannot see). */
+  getSprint(sprintId: number): Promise<JiraSprint>;
   createSprint(draft: SprintDraft): Promise<JiraSprint>;
   moveIssuesToSprint(sprintId: number, issueKeys: string[]): Promise<void>;
   moveIssuesToBacklog(issueKeys: string[]): Promise<void>;

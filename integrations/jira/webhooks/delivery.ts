@@ -14,10 +14,20 @@ const DeliveryBody = z.looseObject({
   issue: z.looseObject({ id: id.optional().catch(undefined), key: z.string().max(300).optional().catch(undefined) }).optional().catch(undefined),
   // Worklog events carry only the issue id.
   worklog: z.looseObject({ issueId: id.optional().catch(undefined) }).optional().catch(undefined),
+  // Sprint events: the sprint (id, name, state, dates, originBoardId); Tether keeps the id only.
+  sprint: z.looseObject({ id: z.coerce.number().int().positive().optional().catch(undefined) }).optional().catch(undefined),
+  // Issue-link events: the two issues' ids (source has the outward description, e.g. "blocks").
+  issueLink: z
+    .looseObject({ sourceIssueId: id.optional().catch(undefined), destinationIssueId: id.optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 });
 
-/** What Tether keeps of a delivery: no body, no people, no field values. */
-export type DeliverySummary = { event: string; issueId: string | null; issueKey: string | null };
+/**
+ * What Tether keeps of a delivery: no body, no people, no field values. A sprint event keeps the
+ * sprint's id; an issue-link event keeps its source issue as `issueId` and the other as `linkedIssueId`.
+ */
+export type DeliverySummary = { event: string; issueId: string | null; issueKey: string | null; sprintId: number | null; linkedIssueId: string | null };
 
 export type ParseResult = { ok: true; summary: DeliverySummary } | { ok: false; reason: "malformed_json" | "not_a_delivery" };
 
@@ -32,14 +42,23 @@ export function parseDelivery(rawBody: Uint8Array): ParseResult {
   const parsed = DeliveryBody.safeParse(json);
   if (!parsed.success) return { ok: false, reason: "not_a_delivery" };
   const body = parsed.data;
-  const issueId = body.issue?.id ?? body.worklog?.issueId ?? null;
-  return { ok: true, summary: { event: body.webhookEvent, issueId, issueKey: body.issue?.key ?? null } };
+  const isLink = (linkEvents as readonly string[]).includes(body.webhookEvent);
+  const issueId = body.issue?.id ?? body.worklog?.issueId ?? (isLink ? body.issueLink?.sourceIssueId : undefined) ?? null;
+  const sprintId = (sprintEvents as readonly string[]).includes(body.webhookEvent) ? (body.sprint?.id ?? null) : null;
+  const linkedIssueId = isLink ? (body.issueLink?.destinationIssueId ?? null) : null;
+  return { ok: true, summary: { event: body.webhookEvent, issueId, issueKey: body.issue?.key ?? null, sprintId, linkedIssueId } };
 }
 
 /** Events that concern an issue's fields; comment and worklog events are recorded but need no sync. */
 export const issueEvents = ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"] as const;
+/** A sprint changed (PI planning re-reads it). They carry no issue: Jira does not apply the webhook's JQL to them. */
+export const sprintEvents = ["sprint_created", "sprint_updated", "sprint_started", "sprint_closed", "sprint_deleted"] as const;
+/** An issue link was created or removed (PI planning's dependencies). No JQL applies to them either. */
+export const linkEvents = ["issuelink_created", "issuelink_deleted"] as const;
 /** What Tether asks Jira to send. Comment events are harmless extras some admins tick. */
-export const subscribedEvents: string[] = [...issueEvents];
+export const subscribedEvents: string[] = [...issueEvents, ...sprintEvents, ...linkEvents];
 
 export const isIssueDeleted = (summary: { event: string }) => summary.event === "jira:issue_deleted";
+export const isSprintEvent = (summary: { event: string }) => (sprintEvents as readonly string[]).includes(summary.event);
+export const isLinkEvent = (summary: { event: string }) => (linkEvents as readonly string[]).includes(summary.event);
 export const concernsIssueFields = (summary: { event: string }) => (issueEvents as readonly string[]).includes(summary.event);

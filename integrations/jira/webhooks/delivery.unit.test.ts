@@ -18,7 +18,7 @@ describe("parseDelivery", () => {
       const result = parseDelivery(raw);
       expect(result).toEqual({
         ok: true,
-        summary: { event: json.webhookEvent, issueId: json.issue?.id ?? json.worklog?.issueId ?? null, issueKey: json.issue?.key ?? null },
+        summary: { event: json.webhookEvent, issueId: json.issue?.id ?? json.worklog?.issueId ?? null, issueKey: json.issue?.key ?? null, sprintId: null, linkedIssueId: null },
       });
       if (json.webhookEvent.startsWith("jira:issue") || json.webhookEvent.startsWith("comment")) expect(result.ok && result.summary.issueId).toMatch(/^\d+$/);
     });
@@ -32,8 +32,32 @@ describe("parseDelivery", () => {
   });
 
   it("ignores odd issue shapes instead of refusing the delivery", () => {
-    expect(parseDelivery(bytes('{"webhookEvent":"jira:issue_updated","issue":{"id":{"x":1},"key":7}}'))).toEqual({ ok: true, summary: { event: "jira:issue_updated", issueId: null, issueKey: null } });
-    expect(parseDelivery(bytes('{"webhookEvent":"jira:issue_updated","issue":{"id":10001,"key":"A-1"}}'))).toEqual({ ok: true, summary: { event: "jira:issue_updated", issueId: "10001", issueKey: "A-1" } });
+    expect(parseDelivery(bytes('{"webhookEvent":"jira:issue_updated","issue":{"id":{"x":1},"key":7}}'))).toEqual({ ok: true, summary: { event: "jira:issue_updated", issueId: null, issueKey: null, sprintId: null, linkedIssueId: null } });
+    expect(parseDelivery(bytes('{"webhookEvent":"jira:issue_updated","issue":{"id":10001,"key":"A-1"}}'))).toEqual({ ok: true, summary: { event: "jira:issue_updated", issueId: "10001", issueKey: "A-1", sprintId: null, linkedIssueId: null } });
+  });
+});
+
+describe("parseDelivery of sprint and issue-link events", () => {
+  const sprint = { id: 37, self: "https://example.atlassian.net/rest/agile/1.0/sprint/37", state: "active", name: "Sprint 1", originBoardId: 5, goal: "" };
+
+  it("keeps the sprint's id only", () => {
+    for (const event of ["sprint_created", "sprint_started", "sprint_closed", "sprint_deleted"]) {
+      expect(parseDelivery(bytes(JSON.stringify({ timestamp: 1, webhookEvent: event, sprint })))).toEqual({ ok: true, summary: { event, issueId: null, issueKey: null, sprintId: 37, linkedIssueId: null } });
+    }
+    const updated = { timestamp: 1, webhookEvent: "sprint_updated", sprint: { ...sprint, name: "New" }, oldValue: { ...sprint, id: 99 } };
+    expect(parseDelivery(bytes(JSON.stringify(updated)))).toMatchObject({ ok: true, summary: { sprintId: 37 } });
+    expect(parseDelivery(bytes('{"webhookEvent":"sprint_updated","sprint":{"id":"41"}}'))).toMatchObject({ ok: true, summary: { sprintId: 41 } });
+    expect(parseDelivery(bytes('{"webhookEvent":"sprint_updated","sprint":{"id":{"x":1}}}'))).toMatchObject({ ok: true, summary: { sprintId: null } });
+    // A sprint-shaped field on another event is not a sprint event.
+    expect(parseDelivery(bytes(JSON.stringify({ webhookEvent: "board_updated", sprint })))).toMatchObject({ ok: true, summary: { sprintId: null } });
+  });
+
+  it("keeps both issue ids of a link, source first", () => {
+    const issueLink = { id: 10010, sourceIssueId: 10002, destinationIssueId: 10001, issueLinkType: { id: 10000, name: "Blocks", outwardName: "blocks", inwardName: "is blocked by" }, systemLink: false };
+    for (const event of ["issuelink_created", "issuelink_deleted"]) {
+      expect(parseDelivery(bytes(JSON.stringify({ timestamp: 1, webhookEvent: event, issueLink })))).toEqual({ ok: true, summary: { event, issueId: "10002", issueKey: null, sprintId: null, linkedIssueId: "10001" } });
+    }
+    expect(parseDelivery(bytes('{"webhookEvent":"issuelink_created","issueLink":"odd"}'))).toMatchObject({ ok: true, summary: { issueId: null, linkedIssueId: null } });
   });
 });
 

@@ -28,8 +28,9 @@ function manualSteps(connection: ConnectionRow, url: string | null, jql: string,
     cloud ? "In Jira, open Settings (⚙) → System → WebHooks, and choose “Create a WebHook”." : "In Jira, open Administration (⚙) → System → WebHooks, and choose “Create a WebHook”.",
     "Name: Tether. Status: Enabled.",
     `URL: ${url}`,
-    `Events: under “Issue”, tick created, updated and deleted (${subscribedEvents.join(", ")}). Comment events are harmless but not needed.`,
-    `JQL filter for the issue events: ${jql || "(leave empty)"}`,
+    "Events: under “Issue”, tick created, updated and deleted; under “Issue link”, created and deleted; under “Sprint”, created, updated, started, closed and deleted (PI planning uses the sprint and link events). Comment events are harmless but not needed.",
+    `That is: ${subscribedEvents.join(", ")}.`,
+    `JQL filter for the issue events: ${jql || "(leave empty)"} (Jira does not apply it to sprint and link events).`,
     "Leave “Exclude body” unticked.",
   ];
   if (jiraSigns(connection)) steps.push("Secret: paste the secret shown by “Reveal secret” (Admins and Moderators only). Jira signs every delivery with it.");

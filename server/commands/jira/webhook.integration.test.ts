@@ -39,7 +39,7 @@ for (const version of [10, 9] as const) {
       const register = () => fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
       const first = await register();
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ state: "registered", events: ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"], jql: "project in (TETH)" });
+      expect(first.body).toMatchObject({ state: "registered", events: ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "sprint_created", "sprint_updated", "sprint_started", "sprint_closed", "sprint_deleted", "issuelink_created", "issuelink_deleted"], jql: "project in (TETH)" });
       const [second, third] = await Promise.all([register(), register()]);
       expect([second.body.state, third.body.state]).toEqual(["registered", "registered"]);
       const hooks = hooksWithUrl(fixture, first.body.url);
@@ -137,6 +137,8 @@ describe("webhook on Jira Cloud", () => {
       const steps = view.body.manualSteps.join("\n");
       expect(steps).toContain(`URL: ${view.body.url ?? "?"}`);
       expect(steps).toContain("project in (TETH)");
+      expect(steps).toMatch(/“Sprint”, created, updated, started, closed and deleted/);
+      expect(steps).toContain("issuelink_created, issuelink_deleted");
       expect(steps).toMatch(/Secret: paste/);
       expect(JSON.stringify(view.body)).not.toContain((await fixture.moderator.client.post<{ secret: string }>(`${fixture.jiraBase}/webhook/secret`)).body.secret);
 

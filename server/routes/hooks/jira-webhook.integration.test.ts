@@ -150,6 +150,6 @@ describe("POST /hooks/jira/{endpointId}", () => {
     expect(await jobs("jira_webhook_ingest")).toBe(await deliveries());
     expect(await jobs("jira_sync_link")).toBe(0);
     const columns = Object.keys((await app.deps.db.selectFrom("jira_webhook_deliveries").selectAll().executeTakeFirstOrThrow()) as object).sort();
-    expect(columns).toEqual(["event", "handled_at", "id", "identifier", "issue_id", "issue_key", "note", "received_at", "signed", "status", "workspace_id"]);
+    expect(columns).toEqual(["event", "handled_at", "id", "identifier", "issue_id", "issue_key", "linked_issue_id", "note", "received_at", "signed", "sprint_id", "status", "workspace_id"]);
   }, 60_000);
 });
