@@ -15,7 +15,7 @@ const DeliveryBody = z.looseObject({
   // Worklog events carry only the issue id.
   worklog: z.looseObject({ issueId: id.optional().catch(undefined) }).optional().catch(undefined),
   // Sprint events: the sprint (id, name, state, dates, originBoardId); Tether keeps the id only.
-  sprint: z.looseObject({ id: z.coerce.number().int().positive().optional().catch(undefined) }).optional().catch(undefined),
+  sprint: z.looseObject({ id: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) }).optional().catch(undefined),
   // Issue-link events: the two issues' ids (source has the outward description, e.g. "blocks").
   issueLink: z
     .looseObject({ sourceIssueId: id.optional().catch(undefined), destinationIssueId: id.optional().catch(undefined) })

@@ -48,6 +48,8 @@ describe("parseDelivery of sprint and issue-link events", () => {
     expect(parseDelivery(bytes(JSON.stringify(updated)))).toMatchObject({ ok: true, summary: { sprintId: 37 } });
     expect(parseDelivery(bytes('{"webhookEvent":"sprint_updated","sprint":{"id":"41"}}'))).toMatchObject({ ok: true, summary: { sprintId: 41 } });
     expect(parseDelivery(bytes('{"webhookEvent":"sprint_updated","sprint":{"id":{"x":1}}}'))).toMatchObject({ ok: true, summary: { sprintId: null } });
+    // The column is an integer: an id out of its range is dropped, not a failed insert.
+    expect(parseDelivery(bytes('{"webhookEvent":"sprint_updated","sprint":{"id":1e12}}'))).toMatchObject({ ok: true, summary: { sprintId: null } });
     // A sprint-shaped field on another event is not a sprint event.
     expect(parseDelivery(bytes(JSON.stringify({ webhookEvent: "board_updated", sprint })))).toMatchObject({ ok: true, summary: { sprintId: null } });
   });

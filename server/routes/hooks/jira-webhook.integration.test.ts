@@ -110,6 +110,11 @@ describe("POST /hooks/jira/{endpointId}", () => {
   });
 
   it("survives 2,000 random and mutated payloads: never a 5xx, and nothing but stored summaries", async () => {
+    // Sprint and issue-link events (no real capture yet): shaped as the simulator sends them.
+    const sprintAndLinkBodies = [
+      JSON.stringify({ timestamp: 1, webhookEvent: "sprint_updated", sprint: { id: 37, state: "active", name: "S1", originBoardId: 5 }, oldValue: { id: 37, state: "future", name: "S0", originBoardId: 5 } }),
+      JSON.stringify({ timestamp: 1, webhookEvent: "issuelink_created", issueLink: { id: 10010, sourceIssueId: 10002, destinationIssueId: 10001, issueLinkType: { id: 10000, name: "Blocks" }, systemLink: false } }),
+    ];
     const random = seededRandom(20261128);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const mutate = (text: string): string => {
@@ -124,7 +129,7 @@ describe("POST /hooks/jira/{endpointId}", () => {
       const odd = pick<unknown>([null, 0, -1, 1e308, "", "x".repeat(5000), [], {}, true, { id: [1] }, "10021", Number.NaN]);
       if (kind === 2) json.webhookEvent = odd;
       if (kind === 3) json.issue = odd;
-      if (kind === 4) (json.issue as Record<string, unknown> | undefined ?? json)[pick(["id", "key", "fields", "self"])] = odd;
+      if (kind === 4) (json.issue as Record<string, unknown> | undefined ?? json.sprint as Record<string, unknown> | undefined ?? json.issueLink as Record<string, unknown> | undefined ?? json)[pick(["id", "key", "fields", "self", "sourceIssueId", "destinationIssueId"])] = odd;
       if (kind === 5) return JSON.stringify(pick([odd, [json], { nested: json }, json]));
       return JSON.stringify(json);
     };
@@ -134,7 +139,7 @@ describe("POST /hooks/jira/{endpointId}", () => {
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {
       const which = random();
-      const body: string | Uint8Array<ArrayBuffer> = which < 0.2 ? randomBytesBody() : which < 0.3 ? pick(captures) : mutate(pick(captures));
+      const body: string | Uint8Array<ArrayBuffer> = which < 0.2 ? randomBytesBody() : which < 0.3 ? pick(captures) : mutate(pick([...captures, ...sprintAndLinkBodies]));
       const how = random();
       const response = how < 0.8 ? await signed(body) : how < 0.9 ? await post(url, body) : await post(url, body, { "x-hub-signature": `sha256=${"0".repeat(64)}` });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
