@@ -141,5 +141,6 @@ export function registerControlRoutes(app: Hono<SimEnv>, control: SimControl): v
     return c.json(control.seedIssues(request.count, request.project));
   });
   app.get(`${base}/webhooks/events`, (c) => c.json(control.webhookEvents()));
+  app.get(`${base}/webhooks/site-events`, (c) => c.json(control.siteWebhookEvents()));
   app.get(`${base}/webhooks/deliveries`, (c) => c.json(control.webhookDeliveries()));
 }

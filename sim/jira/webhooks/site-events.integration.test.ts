@@ -83,6 +83,9 @@ describe.each(["cloud", "datacenter"] as const)("sprint and issue-link webhooks 
     const deleted = await deliveriesOf(() => ada.delete(`/rest/agile/1.0/sprint/${sprintId}`));
     expect(events(deleted)).toEqual(["sprint_deleted"]);
     expect(sprintOf(deleted[0])).toMatchObject({ id: sprintId, state: "closed" });
+    // The control API lists them too (whether or not a registration matched).
+    const listed = (await (await fetch(`${sim.url}/_sim/webhooks/site-events`)).json()) as Array<{ webhookEvent: string; payload: { sprint?: { id: number } } }>;
+    expect(listed.filter((event) => event.payload.sprint?.id === sprintId).map((event) => event.webhookEvent)).toEqual(["sprint_created", "sprint_updated", "sprint_updated", "sprint_started", "sprint_updated", "sprint_closed", "sprint_deleted"]);
   });
 
   it("sends issuelink_created and issuelink_deleted with both issue ids; both issues get a Link changelog either way", async () => {
