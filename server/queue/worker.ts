@@ -2,6 +2,7 @@ import { type Logger as WorkerLogger, run, type Runner, type Task, type TaskList
 import { Logger as GraphileLogger } from "graphile-worker";
 import type { AppDeps } from "../deps.ts";
 import { subscribeJiraSync } from "../commands/jira/subscriptions.ts";
+import { enqueueRegistrationChecks } from "../commands/jira/webhook-renewal.ts";
 import { runTask, tasks } from "./tasks/index.ts";
 
 type TaskDeps = AppDeps;
@@ -74,6 +75,8 @@ export async function startWorker(deps: TaskDeps): Promise<Worker> {
     pollInterval: 250,
     logger: workerLogger(deps, () => stopping),
   });
+  // Registrations made by an older Tether (fewer events) or deleted in Jira are renewed.
+  await enqueueRegistrationChecks(deps).catch((error: unknown) => deps.logger.warn({ err: error }, "could not queue the webhook registration checks; they run at the next start"));
   return {
     runner,
     stop: async () => {

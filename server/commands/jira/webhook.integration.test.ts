@@ -1,3 +1,4 @@
+import { startWorker } from "../../queue/worker.ts";
 import { listenOverHttp } from "../../testing/listen-over-http.ts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookView } from "../../../common/contracts/jira-webhook.ts";
@@ -63,6 +64,33 @@ for (const version of [10, 9] as const) {
       await eventually(() => expect(hooksWithUrl(fixture, first.body.url).map((hook) => hook.jqlFilter)).toEqual(["project = TETH AND issuetype = Epic"]));
       await fixture.admin.client.put(`${fixture.jiraBase}/webhook`, { customJql: null });
       await eventually(() => expect(hooksWithUrl(fixture, first.body.url).map((hook) => hook.jqlFilter)).toEqual(["project in (TETH)"]));
+    });
+
+    it("renews, when a worker starts, a registration made by an older Tether or deleted in Jira", async () => {
+      const url = (await fixture.admin.client.get<WebhookView>(`${fixture.jiraBase}/webhook`)).body.url;
+      const [hook] = hooksWithUrl(fixture, url);
+      expect(hook?.events).toContain("sprint_updated");
+      // An older Tether subscribed to issue events only: Jira holds that list, Tether its fingerprint.
+      fixture.sim.control.store.webhooks.set(hook!.id, { ...hook!, events: ["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"] });
+      await fixture.app.deps.db.updateTable("jira_webhook_endpoints").set({ registered_fingerprint: "made-by-an-older-tether" }).execute();
+      // A second worker process starting, as after an upgrade; the fixture's own worker keeps running.
+      const afterStart = async (check: () => void) => {
+        const started = await startWorker(fixture.app.deps);
+        try {
+          await eventually(check);
+        } finally {
+          await started.stop();
+        }
+      };
+      await afterStart(() => {
+        const renewed = hooksWithUrl(fixture, url);
+        expect(renewed).toHaveLength(1);
+        expect(renewed[0]?.events).toEqual(expect.arrayContaining(["sprint_updated", "issuelink_deleted"]));
+      });
+      // An admin deletes it in Jira; the next start puts it back.
+      for (const gone of hooksWithUrl(fixture, url)) fixture.sim.control.store.webhooks.delete(gone.id);
+      await afterStart(() => expect(hooksWithUrl(fixture, url)).toHaveLength(1));
+      expect((await fixture.admin.client.get<WebhookView>(`${fixture.jiraBase}/webhook`)).body.state).toBe("registered");
     });
 
     it("carries an edit made in Jira to the linked use case through the webhook within seconds", async () => {
