@@ -7,7 +7,7 @@ import { AppError, errorBody } from "./errors.ts";
 import { findUnsafeText } from "../common/contracts/safe-text.ts";
 import { toErrorResponse, unsafeTextError, validationError } from "./http/error-handling.ts";
 import { jsonDepthLimit } from "./http/json-depth.ts";
-import { describeApi, openApiDocumentConfig } from "./http/openapi.ts";
+import { describeApi, serveOpenApiDocument } from "./http/openapi.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import type { AppDeps, AppEnv } from "./http/types.ts";
 import { registerApiRoutes } from "./routes/api/index.ts";
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps, options: { webDir?: string | null } = {
   api.use("*", authenticate(deps.db));
   registerApiRoutes(api, deps);
   describeApi(api);
-  api.doc31("/openapi.json", openApiDocumentConfig);
+  serveOpenApiDocument(api);
   app.route("/api/v1", api);
   if (options.webDir) serveWebApp(app, options.webDir);
   return app;

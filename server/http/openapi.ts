@@ -67,3 +67,13 @@ export function describeApi(api: OpenAPIHono<AppEnv>): void {
     description: "The browser session; writes also need the session's csrfToken as `X-CSRF-Token`.",
   });
 }
+
+/**
+ * `GET /openapi.json`: the document, built once per app on first request. Building it walks every
+ * route's schemas (about 0.15 s, seconds on a busy machine), and the routes do not change while
+ * the process runs.
+ */
+export function serveOpenApiDocument(api: OpenAPIHono<AppEnv>): void {
+  let document: ReturnType<typeof api.getOpenAPI31Document> | undefined;
+  api.get("/openapi.json", (c) => c.json((document ??= api.getOpenAPI31Document(openApiDocumentConfig))));
+}
