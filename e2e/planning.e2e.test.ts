@@ -116,6 +116,34 @@ describe("browser: plan a PI on the wall", () => {
     await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
   });
 
+  test("filters the wall by assignee, asked of Jira live: a searched person, Unassigned, and Me with what to do", { timeout: 60_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(page, "planning-assignee-failure").catch(() => undefined);
+    });
+    // In Jira: the seed left children 0 and 3 unassigned and gave the others to Ada; Cara takes child 2.
+    sim.control.editIssue("ada", childKeys[2] ?? "", { fields: { assignee: { accountId: sim.control.user("cara").accountId } } });
+    const shown = () => page.getByTestId("planning-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-card-key") ?? "").sort());
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+
+    await page.getByTestId("filter-assignee").click();
+    await page.getByTestId("filter-assignee").fill("car");
+    await page.getByRole("option", { name: "Cara Coder" }).click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[2]]);
+    await expect.poll(() => page.getByTestId("assignee-filter-count").textContent()).toMatch(/1 card assigned to Cara Coder/);
+
+    await page.getByTestId("filter-assignee-unassigned").click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[0], childKeys[3]].sort());
+
+    // Grace has no Jira account with her email: the filter says so and what to do, and hides nothing.
+    await page.getByTestId("filter-assignee-me").click();
+    await page.getByTestId("assignee-filter-error").waitFor();
+    expect(await page.getByTestId("assignee-filter-error").textContent()).toMatch(/people map/);
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+    await page.getByTestId("assignee-filter-clear").click();
+    await expect.poll(() => page.getByTestId("assignee-filter-error").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+  });
+
   test("moves a card with the keyboard alone, and opens a 500-card wall quickly", { timeout: 120_000 }, async () => {
     onTestFailed(async () => {
       await product.screenshot(page, "planning-keyboard-failure").catch(() => undefined);
