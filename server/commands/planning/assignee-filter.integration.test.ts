@@ -118,7 +118,7 @@ describe.each(["cloud", "datacenter"] as const)("planning assignee filter on %s"
     expect(JSON.stringify(board.body)).not.toMatch(/assignee|Cara Coder/);
   });
 
-  it("turns Jira's failures into 502 jira_failed and its refusals into 422, never 500", async () => {
+  it("turns Jira's failures into 502 jira_failed, never 500", async () => {
     f.sim.control.setFaults({ errorRate: 1 });
     try {
       const failed = await filter("unassigned=true");
@@ -130,10 +130,11 @@ describe.each(["cloud", "datacenter"] as const)("planning assignee filter on %s"
     } finally {
       f.sim.control.setFaults({ errorRate: 0 });
     }
+    // The simulator matches nobody for an unknown person; Jira itself refuses the JQL (400), which
+    // becomes 422 planning_refused (assignee-filter.unit.test.ts).
     const ghost = await filter("assignee=no-such-person");
-    expect([200, 422]).toContain(ghost.status);
-    if (ghost.status === 200) expect(ghost.body.issueKeys).toEqual([]);
-    else expect(ghost.body.error.code).toBe("planning_refused");
+    expect(ghost.status).toBe(200);
+    expect(ghost.body.issueKeys).toEqual([]);
   }, 60_000);
 
   it("needs a handful of Jira requests for a 500-card board, not one per card", async () => {

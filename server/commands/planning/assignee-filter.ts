@@ -66,7 +66,7 @@ export async function filterPlanningCardsByAssignee(deps: AppDeps, caller: Plann
 }
 
 /** One chunk, every page; a key Jira no longer knows (deleted since the last sync) is left out and the chunk asked again once. */
-async function searchChunk(jira: JiraClient, clause: AssigneeClause, keys: readonly string[]): Promise<{ issueIds: string[]; requests: number }> {
+export async function searchChunk(jira: JiraClient, clause: AssigneeClause, keys: readonly string[]): Promise<{ issueIds: string[]; requests: number }> {
   let asked = [...keys];
   let requests = 0;
   for (let attempt = 0; ; attempt += 1) {
