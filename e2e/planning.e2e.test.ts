@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vites
 import type { PlanningBoard } from "../common/contracts/planning.ts";
 import { seedEpic } from "../server/testing/epic-listing-seed.ts";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { seriousAccessibilityViolations } from "./support/axe.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
 
 async function call(request: APIRequestContext, csrf: string, method: "GET" | "POST" | "PUT" | "PATCH", path: string, data?: unknown, status = 200) {
@@ -130,6 +131,8 @@ describe("browser: plan a PI on the wall", () => {
     await page.getByRole("option", { name: "Cara Coder" }).click();
     await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[2]]);
     await expect.poll(() => page.getByTestId("assignee-filter-count").textContent()).toMatch(/1 card assigned to Cara Coder/);
+    // The filter row and its answer pass axe like the main pages do.
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByTestId("filter-assignee-unassigned").click();
     await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[0], childKeys[3]].sort());
@@ -138,6 +141,7 @@ describe("browser: plan a PI on the wall", () => {
     await page.getByTestId("filter-assignee-me").click();
     await page.getByTestId("assignee-filter-error").waitFor();
     expect(await page.getByTestId("assignee-filter-error").textContent()).toMatch(/people map/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
     await page.getByTestId("assignee-filter-clear").click();
     await expect.poll(() => page.getByTestId("assignee-filter-error").count()).toBe(0);
