@@ -33,7 +33,7 @@ export function AssigneePicker({ workspaceId, piId, choice, onChoose }: PickerPr
   };
   const toggle = (kind: "me" | "unassigned") => onChoose(choice?.kind === kind ? null : { kind });
   return (
-    <Group gap={4} align="flex-end" wrap="nowrap">
+    <Group gap={4} align="flex-end">
       <Select
         label="Assignee"
         placeholder="Everyone"
