@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vites
 import type { PlanningBoard } from "../common/contracts/planning.ts";
 import { seedEpic } from "../server/testing/epic-listing-seed.ts";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { seriousAccessibilityViolations } from "./support/axe.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
 
 async function call(request: APIRequestContext, csrf: string, method: "GET" | "POST" | "PUT" | "PATCH", path: string, data?: unknown, status = 200) {
@@ -113,6 +114,37 @@ describe("browser: plan a PI on the wall", () => {
 
     // Zoom to the compact wall and back.
     await page.getByTestId("zoom").getByText("S").click();
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+  });
+
+  test("filters the wall by assignee, asked of Jira live: a searched person, Unassigned, and Me with what to do", { timeout: 60_000 }, async () => {
+    onTestFailed(async () => {
+      await product.screenshot(page, "planning-assignee-failure").catch(() => undefined);
+    });
+    // In Jira: the seed left children 0 and 3 unassigned and gave the others to Ada; Cara takes child 2.
+    sim.control.editIssue("ada", childKeys[2] ?? "", { fields: { assignee: { accountId: sim.control.user("cara").accountId } } });
+    const shown = () => page.getByTestId("planning-card").evaluateAll((cards) => cards.map((card) => card.getAttribute("data-card-key") ?? "").sort());
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+
+    await page.getByTestId("filter-assignee").click();
+    await page.getByTestId("filter-assignee").fill("car");
+    await page.getByRole("option", { name: "Cara Coder" }).click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[2]]);
+    await expect.poll(() => page.getByTestId("assignee-filter-count").textContent()).toMatch(/1 card assigned to Cara Coder/);
+    // The filter row and its answer pass axe like the main pages do.
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByTestId("filter-assignee-unassigned").click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([childKeys[0], childKeys[3]].sort());
+
+    // Grace has no Jira account with her email: the filter says so and what to do, and hides nothing.
+    await page.getByTestId("filter-assignee-me").click();
+    await page.getByTestId("assignee-filter-error").waitFor();
+    expect(await page.getByTestId("assignee-filter-error").textContent()).toMatch(/people map/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
+    await page.getByTestId("assignee-filter-clear").click();
+    await expect.poll(() => page.getByTestId("assignee-filter-error").count()).toBe(0);
     await expect.poll(() => page.getByTestId("planning-card").count()).toBe(6);
   });
 

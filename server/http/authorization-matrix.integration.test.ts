@@ -30,6 +30,8 @@ type Row = {
   after?: (ctx: Ctx) => Promise<void>;
   /** The route is not under /api/v1: called on the app directly, with the caller's credentials. */
   outsideApi?: true;
+  /** A query string the route needs to pass its validation (without the `?`). */
+  query?: string;
 };
 
 const password = "a long enough password";
@@ -213,6 +215,9 @@ const matrix: Record<string, Row> = {
   "DELETE /workspaces/{workspaceId}/planning/pis/{piId}/cards/{issueKey}": { expected: planners(404) },
   "POST /workspaces/{workspaceId}/planning/pis/{piId}/dependencies": { expected: planners(404), body: () => ({ linkType: "Blocks", fromIssueKey: "TETH-1", toIssueKey: "TETH-2" }) },
   "DELETE /workspaces/{workspaceId}/planning/pis/{piId}/dependencies/{linkId}": { expected: planners(404) },
+  // The assignee filter reads like the board: whoever may read it (the unknown PI answers 404), never Visitors.
+  "GET /workspaces/{workspaceId}/planning/pis/{piId}/assignees": { expected: planners(404) },
+  "GET /workspaces/{workspaceId}/planning/pis/{piId}/assignee-filter": { expected: planners(404), query: "unassigned=true" },
   "GET /workspaces/{workspaceId}/use-cases/{useCaseId}/jira/issues": { expected: roles({ admin: 409, moderator: 409, assignee: 409, member: 403, visitor: 404 }) },
 };
 
@@ -333,7 +338,7 @@ describe("authorisation matrix", () => {
         const client = method === "POST" && template === "/auth/logout" ? await loginAgain(actor) : clientOf(actor);
         const ctx: Ctx = { fixture, app, actor, client };
         if (row.before) await row.before(ctx);
-        const path = await resolvePath(template, ctx);
+        const path = `${await resolvePath(template, ctx)}${row.query ? `?${row.query}` : ""}`;
         const body = row.body ? await row.body(ctx) : method === "GET" || method === "DELETE" ? undefined : {};
         const response = row.outsideApi ? await callOutsideApi(client, method, path, body) : await client.call(method, path, body);
         seen[actor] = response.status;

@@ -962,6 +962,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/assignee-filter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The PI's cards one person holds
+         * @description Asks Jira which of the PI's cards are assigned to a person (`assignee`, a Jira user id), to the caller (`me`) or to nobody (`unassigned`): one JQL search per 100 cards that reads no field values. Answers issue ids and keys only; Tether stores no assignee. Admins, Moderators and Members (whoever may read the board); not Visitors.
+         */
+        get: operations["filterPlanningCardsByAssignee"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workspaces/{workspaceId}/planning/pis/{piId}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People the PI's cards can be assigned to
+         * @description Asks Jira which users may be assigned issues in the projects of the PI's teams (one request per project), optionally narrowed by a search string; answers Jira user ids and display names, sorted by name, at most 50. Nothing is stored. Admins, Moderators and Members (whoever may read the board); not Visitors.
+         */
+        get: operations["listPlanningAssignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/planning/pis/{piId}/board": {
         parameters: {
             query?: never;
@@ -8540,6 +8580,282 @@ export interface operations {
                 };
             };
             /** @description Jira failed (code: jira_failed); nothing was changed in Tether */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    filterPlanningCardsByAssignee: {
+        parameters: {
+            query?: {
+                /** @description A Jira user id from listPlanningAssignees (accountId on Cloud, username on Data Center) */
+                assignee?: string;
+                /** @description The caller's own Jira account (found through the workspace's people map, else by email) */
+                me?: "1" | "true";
+                /** @description Cards nobody is assigned to */
+                unassigned?: "1" | "true";
+            };
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching cards */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        issueIds: string[];
+                        issueKeys: string[];
+                        jiraRequests: number;
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira refuses the question, or Tether cannot tell which Jira account is the caller's for `me` (code: planning_refused; details.reason jira_account_unknown) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed or could not be reached (code: jira_failed); try again */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPlanningAssignees: {
+        parameters: {
+            query?: {
+                /** @description Narrows the list by name, username or email prefix (as Jira matches them) */
+                query?: string;
+            };
+            header?: never;
+            path: {
+                piId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people to pick from */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jiraRequests: number;
+                        people: {
+                            displayName: string;
+                            jiraUserId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request (code: validation_failed or invalid_json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not logged in (code: authentication_required) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not allowed (code: forbidden or csrf_failed) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not found, or not visible to you (code: not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not possible now (codes: feature_disabled, not_connected) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira refuses the question, or Tether cannot tell which Jira account is the caller's for `me` (code: planning_refused; details.reason jira_account_unknown) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Jira failed or could not be reached (code: jira_failed); try again */
             502: {
                 headers: {
                     [name: string]: unknown;

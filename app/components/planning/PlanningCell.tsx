@@ -15,7 +15,7 @@ export function PlanningCell({ id, cards, load, compact, backwards, width }: Pro
           <Text size="xs" c={load.over ? "red" : "dimmed"}>
             {load.points} / {load.capacity} pts
           </Text>
-          <Progress size="xs" value={load.capacity > 0 ? Math.min(100, (load.points / load.capacity) * 100) : 100} color={load.over ? "red" : "teal"} />
+          <Progress size="xs" value={load.capacity > 0 ? Math.min(100, (load.points / load.capacity) * 100) : 100} color={load.over ? "red" : "teal"} aria-label={`Load ${load.points} of ${load.capacity} points${load.over ? ", over capacity" : ""}`} />
         </div>
       )}
       {cards.map((card) => (

@@ -3,6 +3,8 @@ import { Alert, Group, SegmentedControl, Select, Text } from "@mantine/core";
 import { useMemo, useRef, useState } from "react";
 import type { PlanningBoard } from "../../../common/contracts/planning.ts";
 import { useMoveCard } from "../../api/planning.ts";
+import { type AssigneeChoice, useAssigneeFilter } from "../../api/planning-assignees.ts";
+import { AssigneeFilterStatus, AssigneePicker } from "./AssigneeFilter.tsx";
 import { errorMessage } from "../ErrorAlert.tsx";
 import { DependencyLines } from "./DependencyLines.tsx";
 import { PlanningCell } from "./PlanningCell.tsx";
@@ -19,7 +21,11 @@ export function PlanningWall({ workspaceId, board }: { workspaceId: string; boar
   const [problem, setProblem] = useState<string | null>(null);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor));
   const wall = useRef<HTMLDivElement | null>(null);
-  const cards = useMemo(() => visibleCards(board, filters), [board, filters]);
+  const [assignee, setAssignee] = useState<AssigneeChoice | null>(null);
+  const assigned = useAssigneeFilter(workspaceId, board.pi.id, assignee, board.pi.version);
+  // Until Jira has answered (or when it could not), the assignee filter hides nothing.
+  const held = useMemo(() => (assignee && assigned.data ? new Set(assigned.data.issueIds) : null), [assignee, assigned.data]);
+  const cards = useMemo(() => visibleCards(board, filters).filter((card) => !held || held.has(card.issueId)), [board, filters, held]);
   const cells = useMemo(() => cardsByCell(cards), [cards]);
   const keyOf = useMemo(() => new Map(board.cards.map((card) => [card.issueId, card.key])), [board.cards]);
   const backwards = useMemo(() => new Set(board.dependencies.filter((dependency) => dependency.backwards).map((dependency) => dependency.toIssueId)), [board.dependencies]);
@@ -43,8 +49,10 @@ export function PlanningWall({ workspaceId, board }: { workspaceId: string; boar
         <Select label="Team" placeholder="All teams" clearable data={board.pi.teams.map((team) => ({ value: team.id, label: team.name }))} value={filters.teamId} onChange={(teamId) => setFilters({ ...filters, teamId })} data-testid="filter-team" />
         <Select label="Epic" placeholder="All Epics" clearable data={epics} value={filters.epicKey} onChange={(epicKey) => setFilters({ ...filters, epicKey })} data-testid="filter-epic" />
         <Select label="Type" placeholder="All types" clearable data={types} value={filters.issueTypeId} onChange={(issueTypeId) => setFilters({ ...filters, issueTypeId })} data-testid="filter-type" />
+        <AssigneePicker workspaceId={workspaceId} piId={board.pi.id} choice={assignee} onChoose={setAssignee} />
         <SegmentedControl data={["S", "M", "L"]} value={zoom} onChange={(value) => setZoom(value as Zoom)} aria-label="Zoom" data-testid="zoom" />
       </Group>
+      <AssigneeFilterStatus choice={assignee} result={assigned} onClear={() => setAssignee(null)} />
       {problem && (
         <Alert color="orange" withCloseButton onClose={() => setProblem(null)} data-testid="planning-problem">
           {problem}

@@ -41,6 +41,8 @@ export abstract class BaseJiraClient implements JiraClient {
   abstract epicChildrenJql(epicKey: string): Promise<string>;
   abstract bulkFetch(issueKeys: string[], options?: { fields?: string[] }): Promise<t.BulkFetchResult>;
   abstract searchUsers(query: string, options?: { maxResults?: number }): Promise<t.JiraUser[]>;
+  abstract assignableUsers(projectKey: string, options?: { query?: string; maxResults?: number }): Promise<t.JiraUser[]>;
+  abstract searchIssueRefsPage(jql: string, options?: { cursor?: string | null; pageSize?: number }): Promise<t.IssueRefPage>;
   abstract plainText(text: string): t.RichText;
   abstract listWebhooks(): Promise<t.JiraWebhook[]>;
   abstract registerWebhook(draft: t.WebhookDraft): Promise<t.JiraWebhook>;

@@ -8,6 +8,7 @@ import { chunk, offsetPaged } from "./pagination.ts";
 import * as s from "./schemas.ts";
 import type * as t from "./types.ts";
 import { searchJiraUsers } from "./user-search.ts";
+import { assignableUsers, cloudIssueRefPage } from "./assignee-search.ts";
 import { AdminWebhooksApi } from "./webhooks-api.ts";
 
 /** `POST /rest/api/3/issue/bulkfetch` takes at most 100 issues. */
@@ -103,6 +104,14 @@ export class CloudJiraClient extends BaseJiraClient {
 
   searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
     return searchJiraUsers(this.http, this.api, this.identity, { query }, options.maxResults);
+  }
+
+  assignableUsers(projectKey: string, options: { query?: string; maxResults?: number } = {}): Promise<t.JiraUser[]> {
+    return assignableUsers(this.http, this.api, this.identity, projectKey, options.query ? { query: options.query } : {}, options.maxResults);
+  }
+
+  searchIssueRefsPage(jql: string, options: { cursor?: string | null; pageSize?: number } = {}): Promise<t.IssueRefPage> {
+    return cloudIssueRefPage(this.http, jql, options);
   }
 
   plainText(text: string): t.RichText {

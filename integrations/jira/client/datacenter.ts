@@ -8,6 +8,7 @@ import { chunk } from "./pagination.ts";
 import * as s from "./schemas.ts";
 import type * as t from "./types.ts";
 import { searchJiraUsers } from "./user-search.ts";
+import { assignableUsers, dataCenterIssueRefPage } from "./assignee-search.ts";
 import { AdminWebhooksApi, DataCenterWebhooksApi } from "./webhooks-api.ts";
 
 /** Keys per `key in (…)` search when fetching many issues (Data Center has no bulkfetch). */
@@ -95,6 +96,14 @@ export class DataCenterJiraClient extends BaseJiraClient {
 
   searchUsers(query: string, options: { maxResults?: number } = {}): Promise<t.JiraUser[]> {
     return searchJiraUsers(this.http, this.api, this.identity, { username: query }, options.maxResults);
+  }
+
+  assignableUsers(projectKey: string, options: { query?: string; maxResults?: number } = {}): Promise<t.JiraUser[]> {
+    return assignableUsers(this.http, this.api, this.identity, projectKey, options.query ? { username: options.query } : {}, options.maxResults);
+  }
+
+  searchIssueRefsPage(jql: string, options: { cursor?: string | null; pageSize?: number } = {}): Promise<t.IssueRefPage> {
+    return dataCenterIssueRefPage(this.http, jql, options);
   }
 
   plainText(text: string): t.RichText {

@@ -8,6 +8,7 @@ import type {
   IssueLink,
   IssueLinkDraft,
   IssueLinkType,
+  IssueRefPage,
   IssuePage,
   JiraBoard,
   JiraField,
@@ -98,6 +99,10 @@ export interface JiraClient {
   issueLinks(issueKey: string): Promise<IssueLink[]>;
   deleteIssueLink(linkId: string): Promise<void>;
   searchUsers(query: string, options?: { maxResults?: number }): Promise<JiraUser[]>;
+  /** Users who may be assigned issues in the project, narrowed by `query` (name, username or email prefix) when given. */
+  assignableUsers(projectKey: string, options?: { query?: string; maxResults?: number }): Promise<JiraUser[]>;
+  /** One page of the ids and keys a JQL selects, no field values read (filters that must not fetch issue content). */
+  searchIssueRefsPage(jql: string, options?: { cursor?: string | null; pageSize?: number }): Promise<IssueRefPage>;
 
   boardsForProject(projectKey: string): AsyncIterable<JiraBoard>;
   /** A board the account can see (Jira answers 404 for one it cannot). */

@@ -229,6 +229,11 @@ export type IssuePage = {
   total: number | null;
 };
 
+/** An issue named by id and key only (searches that read no fields). */
+export type IssueRef = { id: string; key: string };
+/** One page of a key-only search; pass `nextCursor` back for the next. */
+export type IssueRefPage = { refs: IssueRef[]; nextCursor: string | null };
+
 export type SearchOptions = {
   fields?: string[];
   pageSize?: number;

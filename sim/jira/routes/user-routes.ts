@@ -58,11 +58,13 @@ export function registerUserRoutes(routes: RouteTable, runtime: SimRuntime, base
         ? runtime.store.issueByIdOrKey(issueRef)?.projectId
         : undefined;
     if (!projectId) throw badRequest(["The project or issueKey parameter needs to be provided."]);
-    const query = c.req.query("query") ?? c.req.query("username") ?? "";
+    // Cloud matches `query` (its `username` is gone, GDPR); Data Center names the search string `username`.
+    const query = (cloud ? c.req.query("query") : (c.req.query("username") ?? c.req.query("query"))) ?? "";
     const found = activeUsers()
       .filter((user) => runtime.store.hasProjectPermission(user, projectId, "ASSIGNABLE_USER"))
       .filter((user) => query === "" || matchesQuery(runtime, user, query));
+    const startAt = queryInt(c, "startAt", 0);
     const maxResults = Math.min(queryInt(c, "maxResults", 50), 1000);
-    return jsonResponse(found.slice(0, maxResults).map((user) => renderUser(ctx(), user)));
+    return jsonResponse(found.slice(startAt, startAt + maxResults).map((user) => renderUser(ctx(), user)));
   });
 }

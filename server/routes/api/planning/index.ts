@@ -12,6 +12,7 @@ import { mount } from "../../../http/mount.ts";
 import type { AppDeps, AppEnv } from "../../../http/types.ts";
 import { listPis } from "../../../models/planning.ts";
 import * as routes from "./schema.ts";
+import { registerPlanningAssigneeRoutes } from "./assignees.ts";
 
 function callerOf(c: Context<AppEnv>) {
   const actor = requireActor(c.get("actor"));
@@ -21,6 +22,7 @@ function callerOf(c: Context<AppEnv>) {
 
 /** PI planning (BRIEF J, docs/adr/0012-planning.md): thin handlers over server/commands/planning. */
 export function registerPlanningRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  registerPlanningAssigneeRoutes(app, deps, callerOf);
   mount(app, deps, routes.listPisRoute, async (c) => {
     const caller = callerOf(c);
     authorisePlanning(caller, "planning.view");
