@@ -7,7 +7,7 @@ import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { clearPushRequest, findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 import { recordSyncLog } from "../../models/jira-sync-log.ts";
-import { findUseCase } from "../../models/use-cases.ts";
+import { findUseCase, lockUseCaseAccessFacts } from "../../models/use-cases.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
 import { ensureEpic } from "./create-epic.ts";
 import { diagnoseMissingIssue } from "./diagnose-missing.ts";
@@ -97,30 +97,37 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     const result = await carryChanges(deps, { setup, context, link: { ...current, issue_key: issue.key }, useCase, issue });
     const jiraUpdated = updatedAt !== null && (!current.jira_updated_at || updatedAt > current.jira_updated_at.getTime()) ? new Date(updatedAt) : current.jira_updated_at;
     const held = result.held.length > 0 ? `“Tether → Jira” is switched off: ${result.held.join(", ")} will be sent when an Admin switches it on.` : null;
-    await updateLink(deps.db, link.id, {
-      base: result.base as Record<string, unknown>,
-      state: result.blocked ? "blocked" : held ? "pending" : "ok",
-      state_code: result.blocked?.code ?? (held ? "feature_off" : null),
-      state_reason: result.blocked?.reason ?? held,
-      jira_updated_at: jiraUpdated,
-      last_synced_at: new Date(),
-      attempts: 0,
-    });
-    await clearPushRequest(deps.db, link.id, link.push_requested_at);
-    if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
-      await recordSyncLog(deps.db, {
-        ...entry,
-        issueKey: issue.key,
-        operation: result.conflicts > 0 ? "conflict" : result.direction === "to_jira" ? "push" : result.direction === "from_jira" ? "pull" : "sync",
-        direction: result.direction,
-        outcome: result.blocked ? "blocked" : result.conflicts > 0 ? "conflict" : "ok",
-        changes: result.changes,
-        attempts: current.attempts + 1,
-        durationMs: Date.now() - started,
-        errorCode: result.blocked?.code ?? null,
-        message: [result.blocked?.reason, ...result.notes].filter(Boolean).join(" ") || null,
+    // The run's outcome (base, watermark, state, log entry) becomes visible at once: nobody reads
+    // an "ok" link whose entry is missing, and a crash between the statements loses none of it.
+    // Locks in a save's order (the use case, then its link): the log row's key check on the use
+    // case would otherwise wait on a save that waits on this link row — a deadlock.
+    await deps.db.transaction().execute(async (trx) => {
+      await lockUseCaseAccessFacts(trx, link.workspace_id, link.use_case_id);
+      await updateLink(trx, link.id, {
+        base: result.base as Record<string, unknown>,
+        state: result.blocked ? "blocked" : held ? "pending" : "ok",
+        state_code: result.blocked?.code ?? (held ? "feature_off" : null),
+        state_reason: result.blocked?.reason ?? held,
+        jira_updated_at: jiraUpdated,
+        last_synced_at: new Date(),
+        attempts: 0,
       });
-    }
+      await clearPushRequest(trx, link.id, link.push_requested_at);
+      if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
+        await recordSyncLog(trx, {
+          ...entry,
+          issueKey: issue.key,
+          operation: result.conflicts > 0 ? "conflict" : result.direction === "to_jira" ? "push" : result.direction === "from_jira" ? "pull" : "sync",
+          direction: result.direction,
+          outcome: result.blocked ? "blocked" : result.conflicts > 0 ? "conflict" : "ok",
+          changes: result.changes,
+          attempts: current.attempts + 1,
+          durationMs: Date.now() - started,
+          errorCode: result.blocked?.code ?? null,
+          message: [result.blocked?.reason, ...result.notes].filter(Boolean).join(" ") || null,
+        });
+      }
+    });
     return { outcome: result.blocked ? "blocked" : "ok" };
   } catch (error) {
     if (!isJiraError(error)) throw error;
