@@ -22,7 +22,9 @@ export type SyncTrigger = "save" | "webhook" | "reconcile" | "manual" | "link" |
 /** How a run ended; `rerunAt` asks the caller (the queue task) to run it again then. */
 export type SyncRun = { outcome: "ok" | "skipped" | "waiting" | "retrying" | "blocked" | "broken" | "error"; rerunAt?: Date };
 
-const MAX_STALE_READS = 5;
+/** Quick re-reads of a stale answer before the run backs off and says so (SYNC-PITFALLS 15). */
+const QUICK_STALE_READS = 5;
+export const STALE_READ_CODE = "jira_stale_read";
 
 function backoff(attempts: number): Date {
   const seconds = Math.min(300, 2 ** Math.min(attempts, 8));
@@ -55,7 +57,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
   const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
   // The mapping as it applies in the link's project (its Epic type, statuses and fields).
   const mapping = mappingForProject(setup.mapping, link.project_key);
-  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
+  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, jiraUserLabel: directory.jiraUserLabel, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
   let current: JiraLinkRow = link;
   const operation = link.issue_key ? "sync" : "create";
   try {
@@ -85,10 +87,17 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     const issueKey = current.issue_key!;
     const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(mapping), expandChangelog: true });
     const updatedAt = issue.updated ? Date.parse(issue.updated) : null;
-    if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime() && current.attempts < MAX_STALE_READS) {
-      // Jira served an older state than one already applied (SYNC-PITFALLS 15): read again shortly.
-      await updateLink(deps.db, link.id, { attempts: current.attempts + 1 });
-      return { outcome: "waiting", rerunAt: new Date(Date.now() + 500) };
+    if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime()) {
+      // Jira served an older state than one already applied (SYNC-PITFALLS 15). It is never applied,
+      // however often it comes: read again soon, then with backoff. Counted apart from failures, so
+      // attempts left by an outage cannot wave a stale read through.
+      const staleReads = current.state_code === STALE_READ_CODE ? current.attempts + 1 : 1;
+      const reason = `Jira answered with an older version of ${issueKey} (changed ${new Date(updatedAt).toISOString()}) than one Tether already applied (${current.jira_updated_at.toISOString()}); Tether reads it again instead of rolling values back. If this lasts, the issue may have been restored in Jira: ask a Jira admin.`;
+      await updateLink(deps.db, link.id, { state: "retrying", state_code: STALE_READ_CODE, state_reason: reason, attempts: staleReads });
+      if (staleReads === QUICK_STALE_READS) {
+        await recordSyncLog(deps.db, { ...entry, issueKey, operation: "sync", direction: "none", outcome: "retrying", attempts: staleReads, durationMs: Date.now() - started, errorCode: STALE_READ_CODE, message: reason });
+      }
+      return { outcome: "waiting", rerunAt: staleReads < QUICK_STALE_READS ? new Date(Date.now() + 500) : backoff(staleReads) };
     }
     if (issue.key !== issueKey || issue.id !== current.issue_id) {
       await updateLink(deps.db, link.id, { issue_id: issue.id, issue_key: issue.key, project_key: issue.projectKey ?? current.project_key });
