@@ -4,6 +4,7 @@ import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts"
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
 import { mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
+import type { Db } from "../../db/pool.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { clearPushRequest, findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 import { recordSyncLog } from "../../models/jira-sync-log.ts";
@@ -29,6 +30,16 @@ export const STALE_READ_CODE = "jira_stale_read";
 function backoff(attempts: number): Date {
   const seconds = Math.min(300, 2 ** Math.min(attempts, 8));
   return new Date(Date.now() + seconds * 1000 * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * True when the link was flagged broken while this run was in flight (Jira's `issue_deleted`
+ * webhook is handled outside the link lock): the run's late "ok" must not erase that news.
+ */
+async function brokenMeanwhile(db: Db, link: JiraLinkRow): Promise<boolean> {
+  if (link.state === "broken") return false;
+  const now = await db.selectFrom("jira_links").select("state").where("id", "=", link.id).forUpdate().executeTakeFirst();
+  return now?.state === "broken";
 }
 
 /**
@@ -93,7 +104,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
       // attempts left by an outage cannot wave a stale read through.
       const staleReads = current.state_code === STALE_READ_CODE ? current.attempts + 1 : 1;
       const reason = `Jira answered with an older version of ${issueKey} (changed ${new Date(updatedAt).toISOString()}) than one Tether already applied (${current.jira_updated_at.toISOString()}); Tether reads it again instead of rolling values back. If this lasts, the issue may have been restored in Jira: ask a Jira admin.`;
-      await updateLink(deps.db, link.id, { state: "retrying", state_code: STALE_READ_CODE, state_reason: reason, attempts: staleReads });
+      if (!(await brokenMeanwhile(deps.db, link))) await updateLink(deps.db, link.id, { state: "retrying", state_code: STALE_READ_CODE, state_reason: reason, attempts: staleReads });
       if (staleReads === QUICK_STALE_READS) {
         await recordSyncLog(deps.db, { ...entry, issueKey, operation: "sync", direction: "none", outcome: "retrying", attempts: staleReads, durationMs: Date.now() - started, errorCode: STALE_READ_CODE, message: reason });
       }
@@ -112,11 +123,10 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     // case would otherwise wait on a save that waits on this link row — a deadlock.
     await deps.db.transaction().execute(async (trx) => {
       await lockUseCaseAccessFacts(trx, link.workspace_id, link.use_case_id);
+      const outcome = { state: result.blocked ? "blocked" : held ? "pending" : "ok", state_code: result.blocked?.code ?? (held ? "feature_off" : null), state_reason: result.blocked?.reason ?? held } as const;
       await updateLink(trx, link.id, {
         base: result.base as Record<string, unknown>,
-        state: result.blocked ? "blocked" : held ? "pending" : "ok",
-        state_code: result.blocked?.code ?? (held ? "feature_off" : null),
-        state_reason: result.blocked?.reason ?? held,
+        ...((await brokenMeanwhile(trx, link)) ? {} : outcome),
         jira_updated_at: jiraUpdated,
         last_synced_at: new Date(),
         attempts: 0,
@@ -144,7 +154,8 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     // A 404 on the issue: deleted, or hidden from the account? Say which where Jira lets us tell.
     if (failure.state === "broken") failure = { ...failure, ...(await diagnoseMissingIssue(deps.db, setup.client, setup.connection, current)) };
     const attempts = current.attempts + 1;
-    await updateLink(deps.db, link.id, { state: current.issue_key || failure.state !== "broken" ? failure.state : "blocked", state_code: failure.code, state_reason: failure.message, attempts });
+    const state = current.issue_key || failure.state !== "broken" ? failure.state : "blocked";
+    await updateLink(deps.db, link.id, { ...((await brokenMeanwhile(deps.db, link)) ? {} : { state, state_code: failure.code, state_reason: failure.message }), attempts });
     await recordSyncLog(deps.db, {
       ...entry,
       issueKey: current.issue_key,

@@ -7,6 +7,7 @@ import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync
 import { findLink } from "../../models/jira-links.ts";
 import { authFor, json, SimClient } from "../../../sim/jira/testing/sim-client.ts";
 import { reconcileWorkspace } from "./reconcile.ts";
+import { syncLink } from "./sync-link.ts";
 
 /**
  * SYNC-PITFALLS 15 on Jira Cloud, whose search index lags (here by ten minutes): a webhook for an
@@ -79,5 +80,22 @@ describe("right after a webhook, while Jira's search lags", () => {
     await eventually(async () => expect((await findLink(f.app.deps.db, linked.body.link.id))?.last_synced_at?.getTime()).toBeGreaterThan(before));
     expect(await findLink(f.app.deps.db, linked.body.link.id)).toMatchObject({ state: "ok" });
     expect(await title(useCase.id)).toBe("Renamed while unsearchable");
+  });
+
+  it("keeps an Epic deleted in Jira while a run is in flight flagged as deleted (the late run does not overwrite it)", async () => {
+    const useCase = await f.createUseCase({ title: "Deleted mid-run" });
+    const linked = await f.link(useCase.id, { create: true });
+    const linkId = linked.body.link.id;
+    const issue = { id: linked.body.link.issueId!, key: linked.body.link.issueKey! };
+    // Slow answers: the run reads the issue (still there) while the deletion's webhook is handled.
+    f.sim.control.setFaults({ latencyMs: 1_000 });
+    try {
+      const running = syncLink(f.app.deps, linkId, "manual");
+      expect((await deliver("jira:issue_deleted", issue, "Deleted mid-run")).status).toBe("broken");
+      expect((await running).outcome).toBe("ok");
+    } finally {
+      f.sim.control.setFaults({ latencyMs: 0 });
+    }
+    expect(await findLink(f.app.deps.db, linkId)).toMatchObject({ state: "broken", state_code: "issue_deleted" });
   });
 });
