@@ -45,11 +45,11 @@ export type SyncFixture = RoleFixture & {
  * A workspace connected to a fresh simulator (real HTTP), metadata refreshed, Tether ↔ Jira
  * features on, the proposed mapping saved, and (unless told otherwise) a real worker running.
  */
-export async function setUpSync(flavor: "cloud" | "datacenter", options: { worker?: boolean; prefix?: string; version?: 9 | 10; kind?: ProjectKind } = {}): Promise<SyncFixture> {
+export async function setUpSync(flavor: "cloud" | "datacenter", options: { worker?: boolean; prefix?: string; version?: 9 | 10; kind?: ProjectKind; env?: Record<string, string> } = {}): Promise<SyncFixture> {
   const kind = options.kind ?? "company";
   if (kind === "team" && flavor !== "cloud") throw new Error("team-managed projects exist on Jira Cloud only");
   const projectKeys = kind === "team" ? ["NOVA", "TETH"] : ["TETH"];
-  const [app, sim] = await Promise.all([createTestApp({ env: { JIRA_SEARCH_SETTLE_MS: "300" } }), startJiraSim({ flavor, seed: "demo", ...(options.version ? { version: options.version } : {}) })]);
+  const [app, sim] = await Promise.all([createTestApp({ env: { JIRA_SEARCH_SETTLE_MS: "300", ...options.env } }), startJiraSim({ flavor, seed: "demo", ...(options.version ? { version: options.version } : {}) })]);
   const roles = await setUpRoles(app, options.prefix ?? `sync-${flavor}-${kind}`);
   const jiraBase = `/workspaces/${roles.workspaceId}/integrations/jira`;
   const connection =

@@ -32,6 +32,12 @@ describe("fault injection", () => {
     expect(response.headers.get("x-ratelimit-reset")).toMatch(/^\d{4}-/);
   });
 
+  it("can aim the request faults at some paths only", async () => {
+    sim.control.setFaults({ errorRate: 1, errorStatus: 500, onlyPaths: ["/search"] });
+    expect((await ada.post("/rest/api/3/search/jql", { jql: "project = TETH" })).status).toBe(500);
+    expect((await ada.get("/rest/api/3/issue/TETH-2")).status).toBe(200);
+  });
+
   it("can answer 429 without Retry-After, as Jira sometimes does", async () => {
     sim.control.setFaults({ rateLimitRate: 1, retryAfterSeconds: null });
     const response = await ada.get("/rest/api/3/issue/TETH-2");

@@ -41,6 +41,11 @@ export const faultConfigSchema = z.object({
     .prefault({}),
   /** Probability that a successful write is committed and then the connection is reset. */
   resetAfterWriteRate: z.number().min(0).max(1).default(0),
+  /**
+   * When not empty, the request faults above (latency, 5xx, 429, limits, commit-then-reset) hit
+   * only requests whose path contains one of these, e.g. `["/search"]` fails searches alone.
+   */
+  onlyPaths: z.array(z.string().min(1)).default([]),
   /** Cloud search is eventually consistent: issues newer than this are not yet searchable. */
   searchIndexLagMs: z.number().int().min(0).default(0),
   webhooks: webhookFaultsSchema.prefault({}),

@@ -64,7 +64,7 @@ export function customValueFromJira(field: CustomSyncField, value: SyncValue, en
     case "user":
       if (typeof value === "string") {
         const member = context.memberForJiraUser(value);
-        if (!member) return { ok: false, reason: `Jira user ${value} matches no workspace member; ${definition.name} was kept. Add them to the user map.` };
+        if (!member) return { ok: false, reason: `Jira user ${context.jiraUserLabel?.(value) ?? value} matches no workspace member; ${definition.name} was kept. Add them to the user map.` };
         candidate = member;
       }
       break;

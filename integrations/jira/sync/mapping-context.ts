@@ -18,6 +18,8 @@ export type MappingContext = {
   jiraUserFor(userId: string): string | null;
   /** Jira user id → Tether member; null when none. */
   memberForJiraUser(jiraUserId: string): string | null;
+  /** How to name a Jira user in a reason: "Display Name (id)" when the run has seen them, else the id. */
+  jiraUserLabel?(jiraUserId: string): string;
   richText: RichTextCodec;
   /** The workspace's custom-field definitions, for mapped `cf.<key>` fields. */
   customFields?: readonly SyncCustomField[];

@@ -18,6 +18,8 @@ const score = (value: SyncValue, max: number, min = 0): number | null | string =
   return value;
 };
 
+const jiraUserLabel = (context: MappingContext, value: SyncValue) => (typeof value === "string" ? (context.jiraUserLabel?.(value) ?? value) : String(value));
+
 /** Turns values coming from Jira into a use-case patch; what Tether cannot hold is skipped with the reason. */
 export function buildTetherWrite(pulls: readonly PullValue[], context: MappingContext): TetherWrite {
   const patch: UseCaseFieldPatch = {};
@@ -54,7 +56,7 @@ export function buildTetherWrite(pulls: readonly PullValue[], context: MappingCo
         else {
           const member = typeof value === "string" ? context.memberForJiraUser(value) : null;
           if (member) patch.assigneeId = member;
-          else skip(field, `Jira user ${String(value)} matches no workspace member; the assignee was kept. Add them to the user map.`);
+          else skip(field, `Jira user ${jiraUserLabel(context, value)} matches no workspace member (Tether matches by Jira account id, or by an email Jira shows and only one member has); the assignee was kept. Add them to the user map.`);
         }
         break;
       }

@@ -20,11 +20,16 @@ async function findMarkedIssue(client: JiraClient, link: JiraLinkRow, mapping: J
   const minutes = Math.ceil((Date.now() - attemptedAt.getTime()) / 60_000) + 2;
   // Relative JQL dates are immune to the account's time zone (SYNC-PITFALLS 14).
   const jql = `project = "${mapping.projectKey}" AND issuetype = ${mapping.issueTypeId} AND created >= -${minutes}m ORDER BY created DESC`;
-  const page = await client.searchIssuesPage(jql, { fields: ["summary"], pageSize: 50 });
-  for (const issue of page.issues) {
-    const marker = (await client.getIssueProperty(issue.key, LINK_MARKER)) as MarkerValue | null;
-    if (marker?.linkId === link.id) return issue;
-  }
+  // Every page: in a busy project more Epics than one page holds may have been created since.
+  let cursor: string | null = null;
+  do {
+    const page = await client.searchIssuesPage(jql, { fields: ["summary"], pageSize: 50, cursor });
+    for (const issue of page.issues) {
+      const marker = (await client.getIssueProperty(issue.key, LINK_MARKER)) as MarkerValue | null;
+      if (marker?.linkId === link.id) return issue;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
   return null;
 }
 

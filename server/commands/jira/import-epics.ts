@@ -107,7 +107,7 @@ export async function runImport(deps: AppDeps, jobId: string): Promise<void> {
   if (!request.success) return fail("request_invalid", "The stored import request is not valid; start the import again.");
   await updateSyncJob(deps.db, job.id, { state: "running" });
   const directory = await loadUserDirectory(deps.db, job.workspace_id, setup.mapping);
-  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, job.workspace_id) };
+  const context: MappingContext = { mapping: setup.mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, jiraUserLabel: directory.jiraUserLabel, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, job.workspace_id) };
   const batchInput = { workspaceId: job.workspace_id, jobId: job.id, createdBy: job.created_by, context, directory };
   let batch = [];
   let seen = 0;

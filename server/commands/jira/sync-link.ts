@@ -4,10 +4,11 @@ import { classifyJiraFailure } from "../../../integrations/jira/sync/failure.ts"
 import { jiraFieldsToRead, type MappingContext } from "../../../integrations/jira/sync/mapping-context.ts";
 import { mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 import type { SyncValues } from "../../../integrations/jira/sync/values.ts";
+import type { Db } from "../../db/pool.ts";
 import type { AppDeps } from "../../http/types.ts";
 import { clearPushRequest, findLink, type JiraLinkRow, updateLink } from "../../models/jira-links.ts";
 import { recordSyncLog } from "../../models/jira-sync-log.ts";
-import { findUseCase } from "../../models/use-cases.ts";
+import { findUseCase, lockUseCaseAccessFacts } from "../../models/use-cases.ts";
 import { presentUseCase } from "../../presenters/use-case.ts";
 import { ensureEpic } from "./create-epic.ts";
 import { diagnoseMissingIssue } from "./diagnose-missing.ts";
@@ -22,11 +23,23 @@ export type SyncTrigger = "save" | "webhook" | "reconcile" | "manual" | "link" |
 /** How a run ended; `rerunAt` asks the caller (the queue task) to run it again then. */
 export type SyncRun = { outcome: "ok" | "skipped" | "waiting" | "retrying" | "blocked" | "broken" | "error"; rerunAt?: Date };
 
-const MAX_STALE_READS = 5;
+/** Quick re-reads of a stale answer before the run backs off and says so (SYNC-PITFALLS 15). */
+const QUICK_STALE_READS = 5;
+export const STALE_READ_CODE = "jira_stale_read";
 
 function backoff(attempts: number): Date {
   const seconds = Math.min(300, 2 ** Math.min(attempts, 8));
   return new Date(Date.now() + seconds * 1000 * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * True when the link was flagged broken while this run was in flight (Jira's `issue_deleted`
+ * webhook is handled outside the link lock): the run's late "ok" must not erase that news.
+ */
+async function brokenMeanwhile(db: Db, link: JiraLinkRow): Promise<boolean> {
+  if (link.state === "broken") return false;
+  const now = await db.selectFrom("jira_links").select("state").where("id", "=", link.id).forUpdate().executeTakeFirst();
+  return now?.state === "broken";
 }
 
 /**
@@ -55,7 +68,7 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
   const directory = await loadUserDirectory(deps.db, link.workspace_id, setup.mapping);
   // The mapping as it applies in the link's project (its Epic type, statuses and fields).
   const mapping = mappingForProject(setup.mapping, link.project_key);
-  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
+  const context: MappingContext = { mapping, jiraUserFor: directory.jiraUserFor, memberForJiraUser: directory.memberForJiraUser, jiraUserLabel: directory.jiraUserLabel, richText: richTextCodec(setup.client.flavor), customFields: await syncCustomFields(deps.db, link.workspace_id) };
   let current: JiraLinkRow = link;
   const operation = link.issue_key ? "sync" : "create";
   try {
@@ -85,10 +98,17 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     const issueKey = current.issue_key!;
     const issue = await setup.client.getIssue(issueKey, { fields: jiraFieldsToRead(mapping), expandChangelog: true });
     const updatedAt = issue.updated ? Date.parse(issue.updated) : null;
-    if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime() && current.attempts < MAX_STALE_READS) {
-      // Jira served an older state than one already applied (SYNC-PITFALLS 15): read again shortly.
-      await updateLink(deps.db, link.id, { attempts: current.attempts + 1 });
-      return { outcome: "waiting", rerunAt: new Date(Date.now() + 500) };
+    if (current.jira_updated_at && updatedAt !== null && updatedAt < current.jira_updated_at.getTime()) {
+      // Jira served an older state than one already applied (SYNC-PITFALLS 15). It is never applied,
+      // however often it comes: read again soon, then with backoff. Counted apart from failures, so
+      // attempts left by an outage cannot wave a stale read through.
+      const staleReads = current.state_code === STALE_READ_CODE ? current.attempts + 1 : 1;
+      const reason = `Jira answered with an older version of ${issueKey} (changed ${new Date(updatedAt).toISOString()}) than one Tether already applied (${current.jira_updated_at.toISOString()}); Tether reads it again instead of rolling values back. If this lasts, the issue may have been restored in Jira: ask a Jira admin.`;
+      if (!(await brokenMeanwhile(deps.db, link))) await updateLink(deps.db, link.id, { state: "retrying", state_code: STALE_READ_CODE, state_reason: reason, attempts: staleReads });
+      if (staleReads === QUICK_STALE_READS) {
+        await recordSyncLog(deps.db, { ...entry, issueKey, operation: "sync", direction: "none", outcome: "retrying", attempts: staleReads, durationMs: Date.now() - started, errorCode: STALE_READ_CODE, message: reason });
+      }
+      return { outcome: "waiting", rerunAt: staleReads < QUICK_STALE_READS ? new Date(Date.now() + 500) : backoff(staleReads) };
     }
     if (issue.key !== issueKey || issue.id !== current.issue_id) {
       await updateLink(deps.db, link.id, { issue_id: issue.id, issue_key: issue.key, project_key: issue.projectKey ?? current.project_key });
@@ -97,30 +117,36 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     const result = await carryChanges(deps, { setup, context, link: { ...current, issue_key: issue.key }, useCase, issue });
     const jiraUpdated = updatedAt !== null && (!current.jira_updated_at || updatedAt > current.jira_updated_at.getTime()) ? new Date(updatedAt) : current.jira_updated_at;
     const held = result.held.length > 0 ? `“Tether → Jira” is switched off: ${result.held.join(", ")} will be sent when an Admin switches it on.` : null;
-    await updateLink(deps.db, link.id, {
-      base: result.base as Record<string, unknown>,
-      state: result.blocked ? "blocked" : held ? "pending" : "ok",
-      state_code: result.blocked?.code ?? (held ? "feature_off" : null),
-      state_reason: result.blocked?.reason ?? held,
-      jira_updated_at: jiraUpdated,
-      last_synced_at: new Date(),
-      attempts: 0,
-    });
-    await clearPushRequest(deps.db, link.id, link.push_requested_at);
-    if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
-      await recordSyncLog(deps.db, {
-        ...entry,
-        issueKey: issue.key,
-        operation: result.conflicts > 0 ? "conflict" : result.direction === "to_jira" ? "push" : result.direction === "from_jira" ? "pull" : "sync",
-        direction: result.direction,
-        outcome: result.blocked ? "blocked" : result.conflicts > 0 ? "conflict" : "ok",
-        changes: result.changes,
-        attempts: current.attempts + 1,
-        durationMs: Date.now() - started,
-        errorCode: result.blocked?.code ?? null,
-        message: [result.blocked?.reason, ...result.notes].filter(Boolean).join(" ") || null,
+    // The run's outcome (base, watermark, state, log entry) becomes visible at once: nobody reads
+    // an "ok" link whose entry is missing, and a crash between the statements loses none of it.
+    // Locks in a save's order (the use case, then its link): the log row's key check on the use
+    // case would otherwise wait on a save that waits on this link row — a deadlock.
+    await deps.db.transaction().execute(async (trx) => {
+      await lockUseCaseAccessFacts(trx, link.workspace_id, link.use_case_id);
+      const outcome = { state: result.blocked ? "blocked" : held ? "pending" : "ok", state_code: result.blocked?.code ?? (held ? "feature_off" : null), state_reason: result.blocked?.reason ?? held } as const;
+      await updateLink(trx, link.id, {
+        base: result.base as Record<string, unknown>,
+        ...((await brokenMeanwhile(trx, link)) ? {} : outcome),
+        jira_updated_at: jiraUpdated,
+        last_synced_at: new Date(),
+        attempts: 0,
       });
-    }
+      await clearPushRequest(trx, link.id, link.push_requested_at);
+      if (result.changes.length > 0 || result.blocked || result.notes.length > 0) {
+        await recordSyncLog(trx, {
+          ...entry,
+          issueKey: issue.key,
+          operation: result.conflicts > 0 ? "conflict" : result.direction === "to_jira" ? "push" : result.direction === "from_jira" ? "pull" : "sync",
+          direction: result.direction,
+          outcome: result.blocked ? "blocked" : result.conflicts > 0 ? "conflict" : "ok",
+          changes: result.changes,
+          attempts: current.attempts + 1,
+          durationMs: Date.now() - started,
+          errorCode: result.blocked?.code ?? null,
+          message: [result.blocked?.reason, ...result.notes].filter(Boolean).join(" ") || null,
+        });
+      }
+    });
     return { outcome: result.blocked ? "blocked" : "ok" };
   } catch (error) {
     if (!isJiraError(error)) throw error;
@@ -128,7 +154,8 @@ async function runSync(deps: AppDeps, linkId: string, trigger: SyncTrigger): Pro
     // A 404 on the issue: deleted, or hidden from the account? Say which where Jira lets us tell.
     if (failure.state === "broken") failure = { ...failure, ...(await diagnoseMissingIssue(deps.db, setup.client, setup.connection, current)) };
     const attempts = current.attempts + 1;
-    await updateLink(deps.db, link.id, { state: current.issue_key || failure.state !== "broken" ? failure.state : "blocked", state_code: failure.code, state_reason: failure.message, attempts });
+    const state = current.issue_key || failure.state !== "broken" ? failure.state : "blocked";
+    await updateLink(deps.db, link.id, { ...((await brokenMeanwhile(deps.db, link)) ? {} : { state, state_code: failure.code, state_reason: failure.message }), attempts });
     await recordSyncLog(deps.db, {
       ...entry,
       issueKey: current.issue_key,

@@ -58,16 +58,18 @@ describe.each(syncVariants)("sync engine, Tether → Jira ($flavor, $kind-manage
     const key = (await f.link(useCase.id, { create: true })).body.link.issueKey!;
     f.sim.control.clearWriteCounts();
     await patch(useCase, { title: "Pricing engine v2", description: "Uses *elasticity*.", tags: ["pricing"], storyPoints: 5 });
-    await eventually(() => {
-      const issue = f.sim.control.issue(key);
-      expect(issue.summary).toBe("Pricing engine v2");
-      expect(issue.labels).toEqual(["pricing"]);
-      expect(Object.values(issue.custom)).toContain(5);
+    // Jira holds the values as soon as the PUT lands; the run logs its entry only after that
+    // (and after storing the base). Wait for the entry, so the run has ended before counting.
+    await eventually(async () => {
+      const state = await jiraState(useCase.id);
+      expect(state.body.recent.some((e) => e.operation === "push" && e.changes.some((c) => c.field === "title" && c.new === "Pricing engine v2"))).toBe(true);
     });
+    const issue = f.sim.control.issue(key);
+    expect(issue.summary).toBe("Pricing engine v2");
+    expect(issue.labels).toEqual(["pricing"]);
+    expect(Object.values(issue.custom)).toContain(5);
     const writes = Object.values(f.sim.control.writesPerIssue()).reduce((a, b) => a + b, 0);
     expect(writes).toBe(1);
-    const state = await jiraState(useCase.id);
-    expect(state.body.recent.some((e) => e.operation === "push" && e.changes.some((c) => c.field === "title" && c.new === "Pricing engine v2"))).toBe(true);
   });
 
   it("walks a status change through a multi-step workflow, filling the required resolution", async () => {

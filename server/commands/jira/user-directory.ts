@@ -6,6 +6,8 @@ import { listMembers } from "../../models/workspaces.ts";
 export type UserDirectory = {
   jiraUserFor(userId: string): string | null;
   memberForJiraUser(jiraUserId: string): string | null;
+  /** "Display Name (id)" for a Jira user seen on an issue in this run, else the id: unmatched people are named, not hidden. */
+  jiraUserLabel(jiraUserId: string): string;
   /** Learns a Jira user seen on an issue: a unique member with the same (visible) email becomes their match. */
   learn(user: JiraUser): Promise<void>;
   unmatched(): Array<{ userId: string; displayName: string; email: string }>;
@@ -25,10 +27,16 @@ export async function loadUserDirectory(db: Db, workspaceId: string, mapping: Ji
   for (const entry of mapping.userMap) toJira.set(entry.userId, entry.jiraUserId);
   const toMember = () => new Map([...toJira].map(([userId, jiraId]) => [jiraId, userId]));
   let reverse = toMember();
+  const seen = new Map<string, string>();
   return {
     jiraUserFor: (userId) => toJira.get(userId) ?? null,
     memberForJiraUser: (jiraUserId) => reverse.get(jiraUserId) ?? null,
+    jiraUserLabel: (jiraUserId) => {
+      const name = seen.get(jiraUserId);
+      return name ? `${name} (${jiraUserId})` : jiraUserId;
+    },
     async learn(user) {
+      seen.set(user.id, user.displayName);
       if (reverse.has(user.id)) return;
       const candidates = members.filter((m) => sameEmail(m.email, user.email));
       const member = candidates.length === 1 ? candidates[0] : undefined;

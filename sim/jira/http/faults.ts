@@ -74,6 +74,7 @@ export function faultMiddleware(runtime: SimRuntime): MiddlewareHandler<SimEnv> 
 
   return async (c, next) => {
     const faults = runtime.faults;
+    if (faults.onlyPaths.length > 0 && !faults.onlyPaths.some((part) => c.req.path.includes(part))) return next();
     const method = c.req.method;
     const now = Date.now();
     if (faults.latencyMs > 0 || faults.jitterMs > 0) await sleep(faults.latencyMs + Math.random() * faults.jitterMs);
