@@ -1,5 +1,6 @@
 import { z } from "zod";
 import * as agileApi from "./agile-api.ts";
+import * as linksApi from "./links-api.ts";
 import { JiraError, type JiraHttpMethod } from "./errors.ts";
 import { findFieldRoles } from "./field-roles.ts";
 import type { JiraHttp } from "./http.ts";
@@ -268,45 +269,20 @@ export abstract class BaseJiraClient implements JiraClient {
     yield* this.searchIssues(await this.epicChildrenJql(epicKey), options);
   }
 
-  async listIssueLinkTypes(): Promise<t.IssueLinkType[]> {
-    const answer = await this.http.request({ method: "GET", path: `${this.api}/issueLinkType`, schema: s.issueLinkTypesSchema });
-    return answer.issueLinkTypes;
+  listIssueLinkTypes(): Promise<t.IssueLinkType[]> {
+    return linksApi.listIssueLinkTypes(this.http, this.api);
   }
 
-  async createIssueLink(link: t.IssueLinkDraft): Promise<void> {
-    await this.http.request({
-      method: "POST",
-      path: `${this.api}/issueLink`,
-      body: { type: { name: link.typeName }, inwardIssue: { key: link.inwardIssueKey }, outwardIssue: { key: link.outwardIssueKey } },
-      schema: s.ignoredBodySchema,
-      permission: "LINK_ISSUES",
-    });
+  createIssueLink(link: t.IssueLinkDraft): Promise<void> {
+    return linksApi.createIssueLink(this.http, this.api, link);
   }
 
-  async issueLinks(issueKey: string): Promise<t.IssueLink[]> {
-    const issue = await this.http.request({
-      method: "GET",
-      path: `${this.api}/issue/${encodeURIComponent(issueKey)}`,
-      query: { fields: "issuelinks" },
-      schema: s.issueLinksSchema,
-      issueKey,
-    });
-    const self = { key: issue.key, id: issue.id };
-    return (issue.fields.issuelinks ?? []).map((link) => {
-      const outward = link.outwardIssue ?? self;
-      const inward = link.inwardIssue ?? self;
-      return { id: link.id, typeName: link.type.name, outwardIssueKey: outward.key, outwardIssueId: outward.id, inwardIssueKey: inward.key, inwardIssueId: inward.id };
-    });
+  issueLinks(issueKey: string): Promise<t.IssueLink[]> {
+    return linksApi.issueLinks(this.http, this.api, issueKey);
   }
 
-  async deleteIssueLink(linkId: string): Promise<void> {
-    await this.http.request({
-      method: "DELETE",
-      path: `${this.api}/issueLink/${encodeURIComponent(linkId)}`,
-      schema: s.ignoredBodySchema,
-      idempotent: true,
-      permission: "LINK_ISSUES",
-    });
+  deleteIssueLink(linkId: string): Promise<void> {
+    return linksApi.deleteIssueLink(this.http, this.api, linkId);
   }
 
   boardsForProject(projectKey: string): AsyncIterable<t.JiraBoard> {
