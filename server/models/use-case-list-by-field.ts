@@ -2,14 +2,13 @@ import { type RawBuilder, type SelectQueryBuilder, sql } from "kysely";
 import type { Db } from "../db/pool.ts";
 import type { Database } from "../db/schema.ts";
 import { useCaseVisibleSql } from "../policies/use-case-sql.ts";
-import type { ListPosition, SortValueKind } from "./use-case-cursor.ts";
+import type { SortValueKind } from "./use-case-cursor.ts";
 import type { FieldValueColumn } from "./use-case-field-filters.ts";
-import { applyFilters, castTo, type FilterableQuery, sortValueAsText, type UseCasePageRequest } from "./use-case-list.ts";
+import { applyFilters, castTo, type FilterableQuery, pageOf, sortValueAsText, type UseCasePage, type UseCasePageRequest } from "./use-case-list.ts";
 import { selectUseCases, type UseCaseRecord } from "./use-cases.ts";
 
 export type FieldSort = { fieldId: string; column: FieldValueColumn; kind: SortValueKind; descending: boolean };
 
-type Page = { rows: UseCaseRecord[]; last: ListPosition | null; more: boolean };
 type PageRow = UseCaseRecord & { sort_value: string | null };
 
 /** One step's page as ids: `page_id`, the typed value to order by (`sort_key`) and its cursor text (`sort_value`). */
@@ -26,7 +25,7 @@ type PageIds = SelectQueryBuilder<Database, "use_cases", { page_id: string; sort
  * members). Planned as one flat join, PostgreSQL spent several times longer planning the query
  * than running it once a filter was added (ADR 0011, BENCHMARKS.md `customfields`).
  */
-export async function listUseCasePageByField(db: Db, request: Omit<UseCasePageRequest, "sort">, sort: FieldSort): Promise<Page> {
+export async function listUseCasePageByField(db: Db, request: Omit<UseCasePageRequest, "sort">, sort: FieldSort): Promise<UseCasePage> {
   const direction = sort.descending ? sql`desc` : sql`asc`;
   const comparator = sort.descending ? sql`<` : sql`>`;
   const value = sql.ref(`sv.${sort.column}`);
@@ -63,14 +62,7 @@ export async function listUseCasePageByField(db: Db, request: Omit<UseCasePageRe
     rows.push(...(await fetchPage(db, ids, direction)));
   }
 
-  const more = rows.length > request.limit;
-  const page = more ? rows.slice(0, request.limit) : rows;
-  const lastRow = page.at(-1);
-  return {
-    rows: page.map(({ sort_value: _sortValue, ...record }) => record),
-    last: lastRow ? { value: lastRow.sort_value, id: lastRow.id } : null,
-    more,
-  };
+  return pageOf(rows, request.limit);
 }
 
 /** The use cases of a page of ids, in the page's order. */
