@@ -2,7 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { seriousAccessibilityViolations } from "./support/axe.ts";
+import { saveSimConnection } from "./support/jira-connection-form.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { fillSignUp } from "./support/sign-up.ts";
 
 /** axe-core on every main page, as an Admin sees it (the most controls): no serious or critical violation. */
 describe("browser: accessibility of the main pages (axe-core)", () => {
@@ -37,10 +39,7 @@ describe("browser: accessibility of the main pages (axe-core)", () => {
     await page.getByTestId("to-signup").click();
     await page.getByTestId("signup-submit").waitFor();
     await check("sign up");
-    await page.getByTestId("signup-name").fill("Ada Lovelace");
-    await page.getByTestId("signup-email").fill("ada@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
+    await fillSignUp(page, { name: "Ada Lovelace", email: "ada@example.test" });
     await page.getByTestId("workspace-name").fill("Portfolio");
     await check("new workspace");
     await page.getByTestId("workspace-create-submit").click();
@@ -77,13 +76,7 @@ describe("browser: accessibility of the main pages (axe-core)", () => {
     await page.getByTestId("nav-jira-settings").click();
     await page.getByTestId("jira-connection-form").waitFor();
     await check("Jira settings, not connected");
-    await page.getByTestId("jira-base-url").fill(sim.url);
-    await page.getByTestId("jira-project-keys").fill("TETH");
-    await page.getByTestId("jira-project-keys").press("Enter");
-    await page.getByTestId("jira-account").fill("ada@tether.example");
-    await page.getByTestId("jira-secret").fill("sim-token-ada");
-    await page.getByTestId("jira-save").click();
-    await page.getByTestId("jira-saved").waitFor();
+    await saveSimConnection(page, sim.url, "ada");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="true"]').waitFor();
     await page.getByTestId("jira-refresh-metadata").click();

@@ -1,12 +1,7 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-async function call(request: APIRequestContext, csrf: string, method: "POST", path: string, data: unknown) {
-  const response = await request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf }, data });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(201);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+import { apiAsBrowser, signUpWithWorkspace } from "./support/sign-up.ts";
 
 const rowTitles = (page: Page) => page.getByTestId("use-case-link").allTextContents();
 
@@ -19,33 +14,25 @@ describe("browser: custom fields as list columns, filters, sort and on board car
     product = await startProduct();
     const session = await product.newPage();
     page = session.page;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Ada Lovelace");
-    await page.getByTestId("signup-email").fill("ada@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Columns space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    listUrl = page.url();
-    const workspaceId = /\/w\/([0-9a-f-]+)\//.exec(listUrl)?.[1] ?? "";
-    const request = session.context.request;
-    const csrf = String(((await (await request.get("/api/v1/auth/session")).json()) as { csrfToken: string }).csrfToken);
-    const base = `/workspaces/${workspaceId}`;
-    const risk = (await call(request, csrf, "POST", `${base}/custom-fields`, {
+    const workspace = await signUpWithWorkspace(page, { name: "Ada Lovelace", email: "ada@example.test" }, "Columns space");
+    listUrl = workspace.listUrl;
+    const api = await apiAsBrowser(session.context.request);
+    const call = (path: string, data: unknown) => api("POST", path, data, 201);
+    const base = `/workspaces/${workspace.workspaceId}`;
+    const risk = (await call(`${base}/custom-fields`, {
       key: "risk",
       name: "Risk",
       type: "singleSelect",
       options: [{ label: "Low" }, { label: "High", color: "red" }],
     })) as { customField: { options: { id: string; label: string }[] } };
     const [low, high] = risk.customField.options;
-    await call(request, csrf, "POST", `${base}/custom-fields`, { key: "budget", name: "Budget", type: "number" });
+    await call(`${base}/custom-fields`, { key: "budget", name: "Budget", type: "number" });
     const seed = [
       { title: "Cheap and safe", customFields: { risk: low?.id, budget: 100 } },
       { title: "Costly and risky", customFields: { risk: high?.id, budget: 9000 } },
       { title: "Middling", customFields: { risk: high?.id, budget: 500 } },
     ];
-    for (const body of seed) await call(request, csrf, "POST", `${base}/use-cases`, body);
+    for (const body of seed) await call(`${base}/use-cases`, body);
     await page.reload();
   });
 

@@ -1,39 +1,26 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { type ApiCall, apiAsBrowser, signUpWithWorkspace } from "./support/sign-up.ts";
 
 type Field = { id: string; key: string; type: string; options: { id: string; label: string }[] };
 
 describe("browser: an Admin edits fields of the template", () => {
   let product: ProductUnderTest;
   let page: Page;
-  let request: APIRequestContext;
-  let csrf = "";
+  let call: ApiCall;
   let base = "";
   let useCaseId = "";
 
-  async function call(method: "GET" | "POST", path: string, data?: unknown, status = 200) {
-    const response = await request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf }, ...(data === undefined ? {} : { data }) });
-    expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(status);
-    return response.json() as Promise<Record<string, unknown>>;
-  }
   const fields = async () => ((await call("GET", `${base}/custom-fields`)) as { customFields: Field[] }).customFields;
 
   beforeAll(async () => {
     product = await startProduct();
     const session = await product.newPage();
     page = session.page;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Ada Lovelace");
-    await page.getByTestId("signup-email").fill("ada@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Editor space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    base = `/workspaces/${/\/w\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? ""}`;
-    request = session.context.request;
-    csrf = String(((await (await request.get("/api/v1/auth/session")).json()) as { csrfToken: string }).csrfToken);
+    const { workspaceId } = await signUpWithWorkspace(page, { name: "Ada Lovelace", email: "ada@example.test" }, "Editor space");
+    base = `/workspaces/${workspaceId}`;
+    call = await apiAsBrowser(session.context.request);
     const stage = (await call("POST", `${base}/custom-fields`, { key: "stage", name: "Stage", type: "singleSelect", options: [{ label: "Alpha" }, { label: "Beta" }] }, 201)) as { customField: Field };
     await call("POST", `${base}/custom-fields`, { key: "size", name: "Size", type: "shortText" }, 201);
     const created = (await call("POST", `${base}/use-cases`, { title: "Sized", customFields: { size: "big", stage: stage.customField.options[0]?.id } }, 201)) as { useCase: { id: string } };

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { signUpWithWorkspace } from "./support/sign-up.ts";
 
 async function addField(page: Page, name: string, type: string, options: string[] = []): Promise<void> {
   await page.getByTestId("new-field-name").fill(name);
@@ -21,14 +22,7 @@ describe("browser: an Admin shapes the use-case template and fills it in", () =>
   beforeAll(async () => {
     product = await startProduct();
     ({ page: admin } = await product.newPage());
-    await admin.goto("/signup");
-    await admin.getByTestId("signup-name").fill("Ada Lovelace");
-    await admin.getByTestId("signup-email").fill("ada@example.test");
-    await admin.getByTestId("signup-password").fill("a long enough password");
-    await admin.getByTestId("signup-submit").click();
-    await admin.getByTestId("workspace-name").fill("Template space");
-    await admin.getByTestId("workspace-create-submit").click();
-    await admin.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    await signUpWithWorkspace(admin, { name: "Ada Lovelace", email: "ada@example.test" }, "Template space");
   });
 
   afterAll(async () => {

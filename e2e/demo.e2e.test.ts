@@ -1,15 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
-import { type RunningProduct, runTether } from "../server/run.ts";
-import { createTestDatabase, type TestDatabase } from "../server/testing/db.ts";
-import { launchChromium } from "./support/browser.ts";
+import type { RunningProduct } from "../server/run.ts";
+import { type CommandLineProduct, runProductFromCommandLine } from "./support/command-line-product.ts";
 import { artifactsDir } from "./support/product.ts";
-import { ensureWebBuild, webDir } from "./support/web-build.ts";
 
 /**
  * The README's screenshots of demo mode are taken here. They are written into the tree only with
@@ -19,40 +16,24 @@ import { ensureWebBuild, webDir } from "./support/web-build.ts";
 const imagesDir = process.env.UPDATE_SCREENSHOTS === "1" ? path.resolve("docs/images") : path.join(artifactsDir, "screenshots");
 
 describe("browser: demo mode, as a newcomer meets it", () => {
-  let browser: Browser;
-  let database: TestDatabase;
+  let running: CommandLineProduct | undefined;
   let dataDir: string;
   let product: RunningProduct | null = null;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await ensureWebBuild();
-    database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), "tether-demo-e2e-"));
-    product = await runTether({
-      argv: ["--demo"],
-      env: { NODE_ENV: "test", LOG_LEVEL: "silent", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: database.url, TETHER_SECRET_KEY: randomBytes(32).toString("hex"), TETHER_DATA_DIR: dataDir },
-      webDir,
-      print: () => undefined,
-    });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: "en-US", timezoneId: "UTC" });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    running = await runProductFromCommandLine({ argv: ["--demo"], env: { TETHER_DATA_DIR: dataDir }, viewport: { width: 1400, height: 1000 } });
+    ({ product, page } = running);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    await database?.close();
+    await running?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   test("sign in with the printed credentials, see a linked use case with its Epic, edit the Epic in the simulator, see the use case follow", { timeout: 120_000 }, async () => {
-    onTestFailed(async () => {
-      mkdirSync(artifactsDir, { recursive: true });
-      await page.screenshot({ path: path.join(artifactsDir, "demo-failure.png"), fullPage: true }).catch(() => undefined);
-    });
+    onTestFailed(async () => running?.screenshotOnFailure("demo-failure"));
     const demo = product?.demo;
     if (!product || !demo) throw new Error("demo mode did not start");
     mkdirSync(imagesDir, { recursive: true });

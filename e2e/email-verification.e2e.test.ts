@@ -1,72 +1,42 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { freePort } from "../server/demo/start-demo.ts";
-import { type RunningProduct, runTether } from "../server/run.ts";
-import { createTestDatabase, type TestDatabase } from "../server/testing/db.ts";
+import type { RunningProduct } from "../server/run.ts";
 import { startSmtpInbox } from "../server/testing/smtp-inbox.ts";
-import { launchChromium } from "./support/browser.ts";
-import { artifactsDir } from "./support/product.ts";
-import { ensureWebBuild, webDir } from "./support/web-build.ts";
+import { type CommandLineProduct, runProductFromCommandLine } from "./support/command-line-product.ts";
+import { createWorkspace, fillSignUp } from "./support/sign-up.ts";
 
 type Inbox = Awaited<ReturnType<typeof startSmtpInbox>>;
 
 describe("browser: optional email verification with real mail", () => {
-  let browser: Browser;
-  let database: TestDatabase;
+  let running: CommandLineProduct | undefined;
   let inbox: Inbox;
   let product: RunningProduct | null = null;
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    await ensureWebBuild();
-    [database, inbox] = await Promise.all([createTestDatabase(), startSmtpInbox()]);
+    inbox = await startSmtpInbox();
     // Mailed links point at PORT when PUBLIC_URL is unset, so the port must be known up front.
     const port = await freePort("127.0.0.1");
-    product = await runTether({
+    running = await runProductFromCommandLine({
       argv: [],
-      env: {
-        NODE_ENV: "test",
-        LOG_LEVEL: "silent",
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        TETHER_SECRET_KEY: randomBytes(32).toString("hex"),
-        MAIL_TRANSPORT: "smtp",
-        SMTP_URL: inbox.url,
-        MAIL_FROM: "tether@example.test",
-      },
-      webDir,
-      print: () => undefined,
+      env: { PORT: String(port), MAIL_TRANSPORT: "smtp", SMTP_URL: inbox.url, MAIL_FROM: "tether@example.test" },
+      viewport: { width: 1280, height: 900 },
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ product, page } = running);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-    await Promise.all([database?.close(), inbox?.stop()]);
+    await running?.stop();
+    await inbox?.stop();
   });
 
   test("a new account works unverified with a notice, and the mailed link confirms it", { timeout: 90_000 }, async () => {
-    onTestFailed(async () => {
-      mkdirSync(artifactsDir, { recursive: true });
-      await page.screenshot({ path: path.join(artifactsDir, "email-verification-failure.png"), fullPage: true }).catch(() => undefined);
-    });
+    onTestFailed(async () => running?.screenshotOnFailure("email-verification-failure"));
     if (!product) throw new Error("not running");
     await page.goto(`${product.tether.url}/signup`);
-    await page.getByTestId("signup-name").fill("Yara Young");
-    await page.getByTestId("signup-email").fill("yara@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Mail space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    await fillSignUp(page, { name: "Yara Young", email: "yara@example.test" });
+    await createWorkspace(page, "Mail space");
     await page.getByTestId("email-verification-notice").waitFor();
 
     const mailedLink = () => inbox.received.find((mail) => mail.to.includes("yara@example.test"))?.raw.replace(/=\r?\n/g, "").match(/http:\/\/\S+\/verify-email\/[A-Za-z0-9_-]{40,}/)?.[0];

@@ -1,15 +1,9 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { seedEpic } from "../server/testing/epic-listing-seed.ts";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-/** Calls the API with the page's session cookie and CSRF token; fails loudly on an unexpected status. */
-async function call(request: APIRequestContext, csrf: string, method: "GET" | "POST" | "PUT" | "PATCH", path: string, data?: unknown, status = 200) {
-  const response = await request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf }, ...(data === undefined ? {} : { data }) });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(status);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+import { apiAsBrowser, connectJiraByApi, signUpWithWorkspace } from "./support/sign-up.ts";
 
 describe("browser: the Epic's issues on a linked use case", () => {
   let product: ProductUnderTest;
@@ -22,27 +16,13 @@ describe("browser: the Epic's issues on a linked use case", () => {
     [product, sim] = await Promise.all([startProduct(), startJiraSim({ flavor: "cloud", seed: "demo" })]);
     const session = await product.newPage();
     page = session.page;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Katherine Johnson");
-    await page.getByTestId("signup-email").fill("katherine@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Listing space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    const workspaceId = /\/w\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? "";
-    const request = session.context.request;
-    const csrf = String(((await (await request.get("/api/v1/auth/session")).json()) as { csrfToken: string }).csrfToken);
-    const jira = `/workspaces/${workspaceId}/integrations/jira`;
-    await call(request, csrf, "PUT", `${jira}/connection`, { kind: "cloud", baseUrl: sim.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] });
-    await call(request, csrf, "POST", `${jira}/metadata/refresh`);
-    await call(request, csrf, "PATCH", `${jira}/features`, { toJira: true, fromJira: true, issueListing: true });
-    const proposed = (await call(request, csrf, "GET", `${jira}/mapping`)) as { mapping: unknown };
-    await call(request, csrf, "PUT", `${jira}/mapping`, proposed.mapping);
+    const { workspaceId } = await signUpWithWorkspace(page, { name: "Katherine Johnson", email: "katherine@example.test" }, "Listing space");
+    const api = await apiAsBrowser(session.context.request);
+    await connectJiraByApi(api, workspaceId, sim, { projectKeys: ["TETH"], features: { toJira: true, fromJira: true, issueListing: true } });
     const seeded = seedEpic(sim, "cloud", 12, "Checkout redesign");
     childKeys = seeded.childKeys;
-    const created = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases`, { title: "Checkout redesign" }, 201)) as { useCase: { id: string } };
-    await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases/${created.useCase.id}/jira/link`, { issueKey: seeded.epicKey }, 201);
+    const created = (await api("POST", `/workspaces/${workspaceId}/use-cases`, { title: "Checkout redesign" }, 201)) as { useCase: { id: string } };
+    await api("POST", `/workspaces/${workspaceId}/use-cases/${created.useCase.id}/jira/link`, { issueKey: seeded.epicKey }, 201);
     useCaseUrl = `/w/${workspaceId}/use-cases/${created.useCase.id}`;
   }, 120_000);
 

@@ -1,16 +1,9 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { createUseCase } from "../server/commands/use-cases.ts";
+import { saveJiraAccount, saveSimConnection } from "./support/jira-connection-form.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
 import { logInAs, type SeededPerson, seedTeam } from "./support/team-seed.ts";
-
-async function saveConnection(page: Page, account: string, token: string): Promise<void> {
-  await page.getByTestId("jira-account").fill(account);
-  await page.getByTestId("jira-secret").fill(token);
-  await page.getByTestId("jira-save").click();
-  await page.getByTestId("jira-saved").waitFor();
-}
 
 describe("browser: the Jira connection's health and the connection test's wording", () => {
   let product: ProductUnderTest;
@@ -45,10 +38,7 @@ describe("browser: the Jira connection's health and the connection test's wordin
     expect(await page.getByTestId("jira-feature-toJira").isDisabled()).toBe(true);
 
     // Eve lacks permissions: the summary names them as Jira's admin screens do.
-    await page.getByTestId("jira-base-url").fill(sim.url);
-    await page.getByTestId("jira-project-keys").fill("TETH");
-    await page.getByTestId("jira-project-keys").press("Enter");
-    await saveConnection(page, "eve@tether.example", "sim-token-eve");
+    await saveSimConnection(page, sim.url, "eve");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
     expect(await page.getByTestId("jira-test-problem").first().textContent()).toContain("Create Issues (CREATE_ISSUES)");
@@ -58,7 +48,7 @@ describe("browser: the Jira connection's health and the connection test's wordin
     // An unknown project: one line, and no permission rows for it.
     await page.getByTestId("jira-project-keys").fill("TETX");
     await page.getByTestId("jira-project-keys").press("Enter");
-    await saveConnection(page, "ada@tether.example", "sim-token-ada");
+    await saveJiraAccount(page, "ada@tether.example", "sim-token-ada");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
     expect(await page.getByTestId("jira-test-problem").allTextContents()).toEqual([expect.stringContaining("Project TETX not found")]);
@@ -68,7 +58,7 @@ describe("browser: the Jira connection's health and the connection test's wordin
     // Ada on TETH: working. Metadata pulled; Epic Link's absence on Cloud is explained.
     await page.getByTestId("jira-project-keys").focus();
     await page.getByTestId("jira-project-keys").press("Backspace");
-    await saveConnection(page, "ada@tether.example", "sim-token-ada");
+    await saveJiraAccount(page, "ada@tether.example", "sim-token-ada");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="true"]').waitFor();
     await expect.poll(() => page.getByTestId("jira-health").getAttribute("data-state")).toBe("ok");
@@ -88,7 +78,7 @@ describe("browser: the Jira connection's health and the connection test's wordin
     expect(await page.getByTestId("jira-metadata-summary").count()).toBe(1);
 
     // A wrong token: the test fails and the health says so beside the switches.
-    await saveConnection(page, "ada@tether.example", "wrong-token");
+    await saveJiraAccount(page, "ada@tether.example", "wrong-token");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
     await expect.poll(() => page.getByTestId("jira-health").getAttribute("data-state")).toBe("broken");

@@ -1,22 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { fillJiraSite, saveJiraAccount } from "./support/jira-connection-form.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByTestId("signup-name").fill(name);
-  await page.getByTestId("signup-email").fill(email);
-  await page.getByTestId("signup-password").fill("a long enough password");
-  await page.getByTestId("signup-submit").click();
-}
-
-/** Replaces what a Mantine input holds (fill() on a PasswordInput keeps nothing of the old value either). */
-async function saveConnection(page: Page, account: string, token: string): Promise<void> {
-  await page.getByTestId("jira-account").fill(account);
-  await page.getByTestId("jira-secret").fill(token);
-  await page.getByTestId("jira-save").click();
-  await page.getByTestId("jira-saved").waitFor();
-}
+import { fillSignUp, signUpWithWorkspace } from "./support/sign-up.ts";
 
 describe("browser: an Admin connects the workspace to Jira", () => {
   let product: ProductUnderTest;
@@ -35,11 +22,7 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     const session = await product.newPage();
     admin = session.page;
     pageErrors = [session.pageErrors];
-    await admin.goto("/signup");
-    await signUp(admin, "Grace Hopper", "grace@example.test");
-    await admin.getByTestId("workspace-name").fill("Jira space");
-    await admin.getByTestId("workspace-create-submit").click();
-    await admin.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    await signUpWithWorkspace(admin, { name: "Grace Hopper", email: "grace@example.test" }, "Jira space");
   });
 
   afterAll(async () => {
@@ -58,10 +41,8 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     expect(await admin.getByTestId("jira-test").count()).toBe(0);
 
     // Eve may only browse: the report names each missing permission in a Jira admin's words.
-    await admin.getByTestId("jira-base-url").fill(sim.url);
-    await admin.getByTestId("jira-project-keys").fill("teth");
-    await admin.getByTestId("jira-project-keys").press("Enter");
-    await saveConnection(admin, "eve@tether.example", "sim-token-eve");
+    await fillJiraSite(admin, sim.url, "teth");
+    await saveJiraAccount(admin, "eve@tether.example", "sim-token-eve");
     expect(await admin.getByTestId("jira-secret-status").textContent()).toContain("ends with …-eve");
     await admin.getByTestId("jira-test").click();
     await admin.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
@@ -75,7 +56,7 @@ describe("browser: an Admin connects the workspace to Jira", () => {
     await product.screenshot(admin, "jira-settings-eve");
 
     // Ada is a site admin: everything granted.
-    await saveConnection(admin, "ada@tether.example", "sim-token-ada");
+    await saveJiraAccount(admin, "ada@tether.example", "sim-token-ada");
     await admin.getByTestId("jira-test-none").waitFor();
     await admin.getByTestId("jira-test").click();
     await admin.locator('[data-testid="jira-test-result"][data-ok="true"]').waitFor();
@@ -178,7 +159,7 @@ describe("browser: an Admin connects the workspace to Jira", () => {
 
     await member.goto(inviteUrl);
     await member.getByTestId("invitation-signup").click();
-    await signUp(member, "Mel Member", "mel@example.test");
+    await fillSignUp(member, { name: "Mel Member", email: "mel@example.test" });
     // Signing up through the invitation uses it up and lands in its workspace.
     await member.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
     await member.getByTestId("nav-members").waitFor();

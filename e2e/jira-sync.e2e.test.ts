@@ -1,19 +1,15 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
+import { saveSimConnection } from "./support/jira-connection-form.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { fillSignUp, signUpWithWorkspace } from "./support/sign-up.ts";
 
 /** Connection, metadata and the "Tether → Jira" feature, through the settings page. */
 async function connectJira(page: Page, sim: JiraSim): Promise<void> {
   await page.getByTestId("nav-jira-settings").click();
   await page.waitForURL(/\/w\/[0-9a-f-]+\/settings\/jira$/);
-  await page.getByTestId("jira-base-url").fill(sim.url);
-  await page.getByTestId("jira-project-keys").fill("TETH");
-  await page.getByTestId("jira-project-keys").press("Enter");
-  await page.getByTestId("jira-account").fill("ada@tether.example");
-  await page.getByTestId("jira-secret").fill("sim-token-ada");
-  await page.getByTestId("jira-save").click();
-  await page.getByTestId("jira-saved").waitFor();
+  await saveSimConnection(page, sim.url, "ada");
   await page.getByTestId("jira-refresh-metadata").click();
   await page.locator('[data-testid="jira-metadata-project"][data-project="TETH"]').waitFor();
   for (const feature of ["toJira", "fromJira"]) {
@@ -37,14 +33,7 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     page = session.page;
     context = session.context;
     pageErrors = session.pageErrors;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Grace Hopper");
-    await page.getByTestId("signup-email").fill("grace@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Sync space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    await signUpWithWorkspace(page, { name: "Grace Hopper", email: "grace@example.test" }, "Sync space");
   });
 
   afterAll(async () => {
@@ -193,10 +182,7 @@ describe("browser: a use case becomes a Jira Epic and its edits reach Jira", () 
     });
     await visitor.goto(inviteUrl);
     await visitor.getByTestId("invitation-signup").click();
-    await visitor.getByTestId("signup-name").fill("Vic Visitor");
-    await visitor.getByTestId("signup-email").fill("vic@example.test");
-    await visitor.getByTestId("signup-password").fill("a long enough password");
-    await visitor.getByTestId("signup-submit").click();
+    await fillSignUp(visitor, { name: "Vic Visitor", email: "vic@example.test" });
     // Signing up through an invitation uses it up and lands in its workspace.
     await visitor.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
 

@@ -2,7 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { horizontalOverflow } from "./support/overflow.ts";
+import { saveSimConnection } from "./support/jira-connection-form.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { fillSignUp } from "./support/sign-up.ts";
 
 const phone = { width: 390, height: 844 };
 
@@ -44,10 +46,7 @@ describe("browser: the whole product on a 390 px phone", () => {
     });
     await page.goto("/signup");
     await expectFitsTheScreen(page, "sign-up");
-    await page.getByTestId("signup-name").fill("Ada Lovelace");
-    await page.getByTestId("signup-email").fill("ada@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
+    await fillSignUp(page, { name: "Ada Lovelace", email: "ada@example.test" });
     await page.getByTestId("workspace-name").fill("A portfolio with a rather long workspace name");
     await page.getByTestId("workspace-create-submit").click();
     await page.getByTestId("use-case-list-first").waitFor();
@@ -98,13 +97,7 @@ describe("browser: the whole product on a 390 px phone", () => {
 
     await openFromMenu(page, "jira-settings");
     await page.getByTestId("jira-connection-form").waitFor();
-    await page.getByTestId("jira-base-url").fill(sim.url);
-    await page.getByTestId("jira-project-keys").fill("TETH");
-    await page.getByTestId("jira-project-keys").press("Enter");
-    await page.getByTestId("jira-account").fill("eve@tether.example");
-    await page.getByTestId("jira-secret").fill("sim-token-eve");
-    await page.getByTestId("jira-save").click();
-    await page.getByTestId("jira-saved").waitFor();
+    await saveSimConnection(page, sim.url, "eve");
     await page.getByTestId("jira-test").click();
     await page.locator('[data-testid="jira-test-result"][data-ok="false"]').waitFor();
     await page.getByTestId("permission-row").first().waitFor();

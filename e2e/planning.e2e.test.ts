@@ -1,16 +1,11 @@
-import type { APIRequestContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import type { PlanningBoard } from "../common/contracts/planning.ts";
 import { seedEpic } from "../server/testing/epic-listing-seed.ts";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { seriousAccessibilityViolations } from "./support/axe.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-async function call(request: APIRequestContext, csrf: string, method: "GET" | "POST" | "PUT" | "PATCH", path: string, data?: unknown, status = 200) {
-  const response = await request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf }, ...(data === undefined ? {} : { data }) });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(status);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+import { type ApiCall, apiAsBrowser, connectJiraByApi, signUpWithWorkspace } from "./support/sign-up.ts";
 
 /** Drags with the mouse, in small steps so @dnd-kit's pointer sensor sees a drag. */
 async function drag(page: Page, from: Locator, to: Locator) {
@@ -28,8 +23,7 @@ describe("browser: plan a PI on the wall", () => {
   let product: ProductUnderTest;
   let sim: JiraSim;
   let page: Page;
-  let request: APIRequestContext;
-  let csrf = "";
+  let api: ApiCall;
   let workspaceId = "";
   let useCaseId = "";
   let childKeys: string[] = [];
@@ -38,28 +32,14 @@ describe("browser: plan a PI on the wall", () => {
     [product, sim] = await Promise.all([startProduct(), startJiraSim({ flavor: "cloud", seed: "demo" })]);
     const session = await product.newPage();
     page = session.page;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Grace Hopper");
-    await page.getByTestId("signup-email").fill("grace@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Planning space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    workspaceId = /\/w\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? "";
-    request = session.context.request;
-    csrf = String(((await (await request.get("/api/v1/auth/session")).json()) as { csrfToken: string }).csrfToken);
-    const jira = `/workspaces/${workspaceId}/integrations/jira`;
-    await call(request, csrf, "PUT", `${jira}/connection`, { kind: "cloud", baseUrl: sim.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["TETH"] });
-    await call(request, csrf, "POST", `${jira}/metadata/refresh`);
-    await call(request, csrf, "PATCH", `${jira}/features`, { toJira: true, planning: true });
-    const proposed = (await call(request, csrf, "GET", `${jira}/mapping`)) as { mapping: unknown };
-    await call(request, csrf, "PUT", `${jira}/mapping`, proposed.mapping);
+    ({ workspaceId } = await signUpWithWorkspace(page, { name: "Grace Hopper", email: "grace@example.test" }, "Planning space"));
+    api = await apiAsBrowser(session.context.request);
+    await connectJiraByApi(api, workspaceId, sim, { projectKeys: ["TETH"], features: { toJira: true, planning: true } });
     const seeded = seedEpic(sim, "cloud", 6, "Checkout redesign");
     childKeys = seeded.childKeys;
-    const created = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases`, { title: "Checkout redesign" }, 201)) as { useCase: { id: string } };
+    const created = (await api("POST", `/workspaces/${workspaceId}/use-cases`, { title: "Checkout redesign" }, 201)) as { useCase: { id: string } };
     useCaseId = created.useCase.id;
-    await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases/${useCaseId}/jira/link`, { issueKey: seeded.epicKey }, 201);
+    await api("POST", `/workspaces/${workspaceId}/use-cases/${useCaseId}/jira/link`, { issueKey: seeded.epicKey }, 201);
   }, 120_000);
 
   afterAll(async () => {
@@ -96,9 +76,9 @@ describe("browser: plan a PI on the wall", () => {
     await expect.poll(() => page.locator(`[data-cell="${sprintCell}"] [data-testid="planning-load"]`).getAttribute("data-over")).toBe("false");
 
     // Another planner moves a card through the API: the wall shows it within 2 s.
-    const pis = (await call(request, csrf, "GET", `/workspaces/${workspaceId}/planning/pis`)) as { pis: Array<{ id: string }> };
+    const pis = (await api("GET", `/workspaces/${workspaceId}/planning/pis`)) as { pis: Array<{ id: string }> };
     const piId = pis.pis[0]?.id ?? "";
-    await call(request, csrf, "POST", `/workspaces/${workspaceId}/planning/pis/${piId}/cards/${childKeys[1]}/move`, { sprintId });
+    await api("POST", `/workspaces/${workspaceId}/planning/pis/${piId}/cards/${childKeys[1]}/move`, { sprintId });
     const movedAt = Date.now();
     await expect.poll(() => page.locator(`[data-cell="${sprintCell}"] [data-card-key="${childKeys[1]}"]`).count(), { timeout: 5_000, interval: 100 }).toBe(1);
     expect(Date.now() - movedAt).toBeLessThan(2_000);
@@ -106,9 +86,9 @@ describe("browser: plan a PI on the wall", () => {
     await expect.poll(() => page.locator(`[data-cell="${sprintCell}"] [data-testid="planning-load"]`).getAttribute("data-over")).toBe("true");
 
     // A dependency drawn through the API appears as a line.
-    await call(request, csrf, "POST", `/workspaces/${workspaceId}/planning/pis/${piId}/dependencies`, { linkType: "Blocks", fromIssueKey: childKeys[2], toIssueKey: childKeys[0] }, 201);
+    await api("POST", `/workspaces/${workspaceId}/planning/pis/${piId}/dependencies`, { linkType: "Blocks", fromIssueKey: childKeys[2], toIssueKey: childKeys[0] }, 201);
     await expect.poll(() => page.getByTestId("dependency-line").count(), { timeout: 5_000 }).toBe(1);
-    const board = (await call(request, csrf, "GET", `/workspaces/${workspaceId}/planning/pis/${piId}/board`)) as unknown as PlanningBoard;
+    const board = (await api("GET", `/workspaces/${workspaceId}/planning/pis/${piId}/board`)) as unknown as PlanningBoard;
     expect(board.dependencies[0]?.backwards).toBe(true);
     expect(await page.getByTestId("dependency-line").getAttribute("data-backwards")).toBe("true");
 
@@ -152,7 +132,7 @@ describe("browser: plan a PI on the wall", () => {
     onTestFailed(async () => {
       await product.screenshot(page, "planning-keyboard-failure").catch(() => undefined);
     });
-    const pis = (await call(request, csrf, "GET", `/workspaces/${workspaceId}/planning/pis`)) as { pis: Array<{ id: string; teams: Array<{ boardId: number }> }> };
+    const pis = (await api("GET", `/workspaces/${workspaceId}/planning/pis`)) as { pis: Array<{ id: string; teams: Array<{ boardId: number }> }> };
     const key = childKeys[4] ?? "";
     const card = page.locator(`[data-card-key="${key}"]`);
     const unplannedCell = await card.evaluate((element) => element.closest("[data-cell]")?.getAttribute("data-cell") ?? "");
@@ -166,10 +146,10 @@ describe("browser: plan a PI on the wall", () => {
 
     // A second PI of 500 cards: time from opening the page to every card on the wall.
     const big = seedEpic(sim, "cloud", 500, "Big PI epic");
-    const useCase = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases`, { title: "Big PI" }, 201)) as { useCase: { id: string } };
-    await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases/${useCase.useCase.id}/jira/link`, { issueKey: big.epicKey }, 201);
+    const useCase = (await api("POST", `/workspaces/${workspaceId}/use-cases`, { title: "Big PI" }, 201)) as { useCase: { id: string } };
+    await api("POST", `/workspaces/${workspaceId}/use-cases/${useCase.useCase.id}/jira/link`, { issueKey: big.epicKey }, 201);
     const day = 86_400_000;
-    const created = (await call(request, csrf, "POST", `/workspaces/${workspaceId}/planning/pis`, {
+    const created = (await api("POST", `/workspaces/${workspaceId}/planning/pis`, {
       name: "Big PI",
       startsOn: new Date(Date.now() - 30 * day).toISOString().slice(0, 10),
       endsOn: new Date(Date.now() + 60 * day).toISOString().slice(0, 10),

@@ -1,14 +1,8 @@
-import type { APIRequestContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type JiraSim, startJiraSim } from "../sim/jira/index.ts";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-/** Calls the API with the page's session cookie and CSRF token; fails loudly on an unexpected status. */
-async function call(request: APIRequestContext, csrf: string, method: "GET" | "POST" | "PUT" | "PATCH", path: string, data?: unknown, status = 200) {
-  const response = await request.fetch(`/api/v1${path}`, { method, headers: { "x-csrf-token": csrf }, ...(data === undefined ? {} : { data }) });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBe(status);
-  return response.json() as Promise<Record<string, unknown>>;
-}
+import { apiAsBrowser, connectJiraByApi, signUpWithWorkspace } from "./support/sign-up.ts";
 
 /** A workspace whose Epics live in a team-managed Jira project (NOVA), with a company-managed one (TETH) beside it. */
 describe("browser: a use case linked in a team-managed project", () => {
@@ -23,24 +17,10 @@ describe("browser: a use case linked in a team-managed project", () => {
     [product, sim] = await Promise.all([startProduct(), startJiraSim({ flavor: "cloud", seed: "demo" })]);
     const session = await product.newPage();
     page = session.page;
-    await page.goto("/signup");
-    await page.getByTestId("signup-name").fill("Mary Jackson");
-    await page.getByTestId("signup-email").fill("mary@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
-    await page.getByTestId("workspace-name").fill("Team-managed space");
-    await page.getByTestId("workspace-create-submit").click();
-    await page.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    workspaceId = /\/w\/([0-9a-f-]+)\//.exec(page.url())?.[1] ?? "";
-    const request = session.context.request;
-    const csrf = String(((await (await request.get("/api/v1/auth/session")).json()) as { csrfToken: string }).csrfToken);
-    const jira = `/workspaces/${workspaceId}/integrations/jira`;
-    await call(request, csrf, "PUT", `${jira}/connection`, { kind: "cloud", baseUrl: sim.url, accountName: "ada@tether.example", secret: "sim-token-ada", projectKeys: ["NOVA", "TETH"] });
-    await call(request, csrf, "POST", `${jira}/metadata/refresh`);
-    await call(request, csrf, "PATCH", `${jira}/features`, { toJira: true, fromJira: true, issueListing: true });
-    const proposed = (await call(request, csrf, "GET", `${jira}/mapping`)) as { mapping: unknown };
-    await call(request, csrf, "PUT", `${jira}/mapping`, proposed.mapping);
-    const make = async (title: string) => ((await call(request, csrf, "POST", `/workspaces/${workspaceId}/use-cases`, { title }, 201)) as { useCase: { id: string } }).useCase.id;
+    ({ workspaceId } = await signUpWithWorkspace(page, { name: "Mary Jackson", email: "mary@example.test" }, "Team-managed space"));
+    const api = await apiAsBrowser(session.context.request);
+    await connectJiraByApi(api, workspaceId, sim, { projectKeys: ["NOVA", "TETH"], features: { toJira: true, fromJira: true, issueListing: true } });
+    const make = async (title: string) => ((await api("POST", `/workspaces/${workspaceId}/use-cases`, { title }, 201)) as { useCase: { id: string } }).useCase.id;
     linkedUrl = `/w/${workspaceId}/use-cases/${await make("Self-service data export")}`;
     createdUrl = `/w/${workspaceId}/use-cases/${await make("Partner onboarding portal")}`;
   }, 120_000);

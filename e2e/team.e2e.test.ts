@@ -1,13 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByTestId("signup-name").fill(name);
-  await page.getByTestId("signup-email").fill(email);
-  await page.getByTestId("signup-password").fill("a long enough password");
-  await page.getByTestId("signup-submit").click();
-}
+import { fillSignUp, signUpWithWorkspace } from "./support/sign-up.ts";
 
 async function chooseOption(page: Page, select: ReturnType<Page["getByTestId"]>, option: string): Promise<void> {
   await select.click();
@@ -30,11 +24,7 @@ describe("browser: a team works together", () => {
     visitor = visitorSession.page;
     pageErrors = [adminSession.pageErrors, visitorSession.pageErrors];
 
-    await admin.goto("/signup");
-    await signUp(admin, "Grace Hopper", "grace@example.test");
-    await admin.getByTestId("workspace-name").fill("Team space");
-    await admin.getByTestId("workspace-create-submit").click();
-    await admin.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
+    await signUpWithWorkspace(admin, { name: "Grace Hopper", email: "grace@example.test" }, "Team space");
     workspaceUrl = admin.url().replace(/\/use-cases$/, "");
     await admin.getByTestId("new-use-case").click();
     await admin.getByTestId("use-case-title").fill("Invoice matching");
@@ -65,7 +55,7 @@ describe("browser: a team works together", () => {
     expect(await visitor.getByTestId("invitation-preview").textContent()).toContain("Team space");
     await product.screenshot(visitor, "team-invitation");
     await visitor.getByTestId("invitation-signup").click();
-    await signUp(visitor, "Vera Visitor", "vera@example.test");
+    await fillSignUp(visitor, { name: "Vera Visitor", email: "vera@example.test" });
     // Signing up through the invitation uses it up and lands in its workspace.
     await visitor.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
 

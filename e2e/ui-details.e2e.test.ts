@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
+import { fillSignUp } from "./support/sign-up.ts";
 
 /** The rough edges of issue 11 (part A), each as a user meets it. Tests run in order on one account. */
 describe("browser: the details of the web UI", () => {
@@ -29,10 +30,7 @@ describe("browser: the details of the web UI", () => {
     // The browser's own validation never ran: the form is not :invalid-blocked and says nothing of its own.
     expect(await page.locator("form").getAttribute("novalidate")).not.toBeNull();
 
-    await page.getByTestId("signup-name").fill("Ada Lovelace");
-    await page.getByTestId("signup-email").fill("ada@example.test");
-    await page.getByTestId("signup-password").fill("a long enough password");
-    await page.getByTestId("signup-submit").click();
+    await fillSignUp(page, { name: "Ada Lovelace", email: "ada@example.test" });
     await page.getByTestId("workspace-name").fill("Details");
     await page.getByTestId("workspace-create-submit").click();
     await page.getByTestId("use-case-list-first").waitFor();

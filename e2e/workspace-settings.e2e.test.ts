@@ -1,13 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import { type ProductUnderTest, startProduct } from "./support/product.ts";
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByTestId("signup-name").fill(name);
-  await page.getByTestId("signup-email").fill(email);
-  await page.getByTestId("signup-password").fill("a long enough password");
-  await page.getByTestId("signup-submit").click();
-}
+import { signUpWithWorkspace } from "./support/sign-up.ts";
 
 const statusNames = (page: Page) =>
   page.getByTestId("status-name").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
@@ -39,12 +33,7 @@ describe("browser: an Admin shapes the workspace's workflow and works the board"
   beforeAll(async () => {
     product = await startProduct();
     ({ page: admin, pageErrors } = await product.newPage());
-    await admin.goto("/signup");
-    await signUp(admin, "Grace Hopper", "grace@example.test");
-    await admin.getByTestId("workspace-name").fill("Funnel space");
-    await admin.getByTestId("workspace-create-submit").click();
-    await admin.waitForURL(/\/w\/[0-9a-f-]+\/use-cases$/);
-    workspaceId = /\/w\/([0-9a-f-]+)\//.exec(admin.url())?.[1] ?? "";
+    ({ workspaceId } = await signUpWithWorkspace(admin, { name: "Grace Hopper", email: "grace@example.test" }, "Funnel space"));
   });
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { z } from "zod";
 import { type RunningProduct, runTether } from "../run.ts";
 import { eventually } from "../testing/jira-sync-fixture.ts";
 import { createTestDatabase, type TestDatabase } from "../testing/db.ts";
+import { testTetherEnv } from "../testing/tether-env.ts";
 import { DemoApi } from "./demo-api.ts";
 import { demoUseCases } from "./demo-use-cases.ts";
 
@@ -33,15 +33,7 @@ describe("demo mode", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(path.join(tmpdir(), "tether-demo-"));
-    env = {
-      NODE_ENV: "test",
-      LOG_LEVEL: "silent",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATABASE_URL: database.url,
-      TETHER_SECRET_KEY: randomBytes(32).toString("hex"),
-      TETHER_DATA_DIR: dataDir,
-    };
+    env = { ...testTetherEnv(database.url), TETHER_DATA_DIR: dataDir };
     startedAt = Date.now();
     running = await start();
   }, 60_000);

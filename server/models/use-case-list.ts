@@ -95,7 +95,7 @@ export async function countUseCasesByStatus(db: Db, request: Omit<UseCasePageReq
  * the same direction, continuing strictly after `after`. Visibility is part of the WHERE clause,
  * so hidden use cases never reach the application.
  */
-export async function listUseCasePage(db: Db, request: UseCasePageRequest): Promise<{ rows: UseCaseRecord[]; last: ListPosition | null; more: boolean }> {
+export async function listUseCasePage(db: Db, request: UseCasePageRequest): Promise<UseCasePage> {
   const { key, descending, kind } = parseSort(request.sort);
   const expression = sortExpression[key];
   if (!expression) throw new Error(`no sort expression for ${key}`);
@@ -116,8 +116,15 @@ export async function listUseCasePage(db: Db, request: UseCasePageRequest): Prom
     .orderBy(sql`use_cases.id ${direction}`)
     .limit(request.limit + 1)
     .execute();
-  const more = rows.length > request.limit;
-  const page = more ? rows.slice(0, request.limit) : rows;
+  return pageOf(rows, request.limit);
+}
+
+export type UseCasePage = { rows: UseCaseRecord[]; last: ListPosition | null; more: boolean };
+
+/** A page from up to `limit + 1` rows in list order: the extra row only says there is more. */
+export function pageOf(rows: ReadonlyArray<UseCaseRecord & { sort_value: string | null }>, limit: number): UseCasePage {
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
   const lastRow = page.at(-1);
   return {
     rows: page.map(({ sort_value: _sortValue, ...record }) => record),
