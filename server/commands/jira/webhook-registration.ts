@@ -9,7 +9,7 @@ import { findMapping } from "../../models/jira-mappings.ts";
 import { endpointSecret, ensureEndpoint, updateEndpoint, type WebhookEndpointRow } from "../../models/jira-webhook-endpoints.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { withWebhookLock } from "./webhook-lock.ts";
-import { isPubliclyReachable, webhookUrl } from "./webhook-url.ts";
+import { jiraCanReach, webhookUrl } from "./webhook-url.ts";
 
 const quoteKey = (key: string) => (/^[A-Z][A-Z0-9_]*$/.test(key) ? key : `"${key.replaceAll('"', '\\"')}"`);
 
@@ -68,7 +68,7 @@ async function ourHooks(client: JiraClient, urls: (string | null)[]): Promise<Ji
 
 async function register(deps: AppDeps, client: JiraClient, endpoint: WebhookEndpointRow, connection: ConnectionRow): Promise<void> {
   const url = webhookUrl(deps.env.PUBLIC_URL, endpoint.path_id);
-  if (!url || (isCloud(connection) && !isPubliclyReachable(url))) {
+  if (!url || (isCloud(connection) && !jiraCanReach(connection.base_url, url))) {
     await updateEndpoint(deps.db, endpoint.workspace_id, {
       state: "unreachable",
       state_reason: isCloud(connection) ? cloudUnreachable(url) : "PUBLIC_URL is not set: Tether cannot tell Jira where to deliver. Set it, then register again.",

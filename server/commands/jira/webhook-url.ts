@@ -22,3 +22,12 @@ export function isPubliclyReachable(url: string): boolean {
   if (family === 6) return !(host === "::1" || host === "::" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:"));
   return host.includes(".");
 }
+
+/**
+ * Whether the Jira at `jiraBaseUrl` can post to `url`. A Jira on the internet (Atlassian's Cloud)
+ * cannot reach a loopback or private address; a Jira in Tether's own network (the simulator on
+ * this machine, a Jira behind the same firewall) can, whatever its flavour.
+ */
+export function jiraCanReach(jiraBaseUrl: string, url: string): boolean {
+  return isPubliclyReachable(url) || !isPubliclyReachable(jiraBaseUrl);
+}
