@@ -149,6 +149,27 @@ describe("webhook on Jira Cloud", () => {
     }
   }, 30_000);
 
+  it("without PUBLIC_URL, has a Jira on this machine (the simulator) post to the address Tether listens on", async () => {
+    const server = await listen(fixture);
+    try {
+      fixture.app.deps.listeningUrl = server.origin;
+      const view = await fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
+      expect(view.body).toMatchObject({ state: "registered", url: expect.stringContaining(`${server.origin}/hooks/jira/`) });
+      const { useCase, issueKey } = await linkedUseCase(fixture);
+      fixture.sim.control.editIssue("cara", issueKey, { fields: { summary: "Renamed in Jira, no PUBLIC_URL" } });
+      await eventually(async () => {
+        const read = await fixture.admin.client.get<{ useCase: { title: string } }>(`${fixture.base}/${useCase.id}`);
+        expect(read.body.useCase.title).toBe("Renamed in Jira, no PUBLIC_URL");
+      }, 5_000);
+    } finally {
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: false });
+      await eventually(() => expect(fixture.sim.control.store.webhooks.size).toBe(0));
+      delete fixture.app.deps.listeningUrl;
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: true });
+      await server.close();
+    }
+  }, 30_000);
+
   it("without Jira admin rights gives the manual steps, and verify reports the test delivery that arrives", async () => {
     fixture.app.deps.env.PUBLIC_URL = "https://tether.example.com";
     fixture.sim.control.setSiteAdmin("ada", false);
