@@ -38,7 +38,14 @@ describe("browser: an Admin shapes the use-case template and fills it in", () =>
     await addField(admin, "Code name", "Short text");
     await addField(admin, "Risk", "Dropdown", ["Low", "High"]);
     await addField(admin, "Budget", "Number");
-    await expect.poll(() => admin.getByTestId("custom-fields-preview").locator("[data-testid^='custom-field-']").count()).toBe(3);
+    await addField(admin, "Notes", "Long text (Markdown)");
+    await addField(admin, "Approved", "Checkbox");
+    await expect.poll(() => admin.getByTestId("custom-fields-preview").locator("[data-testid^='custom-field-']").count()).toBe(5);
+    // Every field type renders without React complaining (an unknown prop on a DOM element).
+    const consoleErrors: string[] = [];
+    admin.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
 
     await admin.goto(admin.url().replace(/\/settings.*$/, "/use-cases"));
     await admin.getByTestId("new-use-case").click();
@@ -47,11 +54,18 @@ describe("browser: an Admin shapes the use-case template and fills it in", () =>
     await admin.getByTestId("custom-field-risk").click();
     await admin.getByRole("option", { name: "High", exact: true }).click();
     await admin.getByTestId("custom-field-budget").fill("1250");
+    await admin.getByTestId("custom-field-notes").fill("Ask **legal** first\n\n- scope\n- budget");
+    await admin.getByTestId("custom-field-approved").check();
+    expect(consoleErrors).toEqual([]);
     await admin.getByTestId("use-case-submit").click();
     await admin.waitForURL(/\/use-cases\/[0-9a-f-]{36}$/);
     const facts = admin.getByTestId("use-case-facts");
     await expect.poll(() => facts.textContent()).toContain("Falcon");
     expect(await facts.textContent()).toContain("High");
     expect(await facts.textContent()).toContain("1250");
+    expect(await facts.textContent()).toContain("ApprovedYes");
+    // A long text field holds Markdown, and reads as such.
+    expect(await facts.locator("strong").textContent()).toBe("legal");
+    expect(await facts.locator("li").allTextContents()).toEqual(["scope", "budget"]);
   });
 });

@@ -40,9 +40,16 @@ describe("browser: the Epic's issues on a linked use case", () => {
     onTestFailed(async () => {
       await product.screenshot(page, "epic-issues-failure").catch(() => undefined);
     });
+    // Nothing the page loads may break its own Content Security Policy (Jira-hosted icons did).
+    const blocked: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && message.text().includes("Content Security Policy")) blocked.push(message.text());
+    });
     await page.goto(useCaseUrl);
     await page.getByTestId("epic-issues-table").waitFor();
     await expect.poll(() => rows().count()).toBe(12);
+    expect(await rows().first().locator("img").count()).toBe(0);
+    expect(blocked).toEqual([]);
     expect(await page.getByTestId("epic-issues-count").textContent()).toBe("12 issues");
     expect(await page.getByTestId("epic-progress-new").textContent()).toBe("To Do: 12 (33 pts)");
     expect(await page.getByTestId("epic-issues-fetched-at").textContent()).toMatch(/Loaded from Jira/);

@@ -17,6 +17,8 @@ export type AppDeps = {
   metrics: Metrics;
   /** Encrypts integration credentials and other secrets at rest. */
   secretBox: SecretBox;
+  /** Where this process's web server listens (set once it does); Jira on the same machine may post there when PUBLIC_URL is unset. */
+  listeningUrl?: string | undefined;
 };
 
 export function buildDeps(input: { env: Env; database: Pick<DatabaseHandle, "db" | "pool">; logger: Logger; secretBox: SecretBox; metrics?: Metrics }): AppDeps {

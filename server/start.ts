@@ -28,6 +28,9 @@ export type StartOptions = {
 
 export type RunningTether = { url: string; databaseUrl: string; deps: AppDeps; stop(): Promise<void> };
 
+/** The host a client on this machine reaches the server at: the wildcard addresses mean loopback. */
+const reachableHost = (host: string) => (host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host);
+
 /** Starts the chosen services of Tether in this process (see server/main.ts for the CLI). */
 export async function startTether(options: StartOptions = {}): Promise<RunningTether> {
   const env = options.env ?? loadEnv();
@@ -60,6 +63,8 @@ export async function startTether(options: StartOptions = {}): Promise<RunningTe
         resolve(`http://${env.HOST}:${info.port}`),
       );
     });
+    const port = (server?.address() as { port?: number } | null)?.port;
+    if (port) deps.listeningUrl = `http://${reachableHost(env.HOST)}:${port}`;
   }
   if (services.includes("worker")) worker = await startWorker(deps);
 

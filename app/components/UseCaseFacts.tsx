@@ -4,6 +4,7 @@ import type { CustomField } from "../../common/contracts/custom-fields.ts";
 import type { UseCase } from "../../common/contracts/use-cases.ts";
 import { customFieldText } from "./custom-fields/CustomFieldInput.tsx";
 import { formatDate, formatDateTime, visibilityLabel } from "./labels.ts";
+import { Markdown } from "./Markdown.tsx";
 import { PriorityBadge, StatusBadge } from "./UseCaseBadges.tsx";
 
 const none = (
@@ -52,7 +53,12 @@ export function UseCaseFacts({
     ["Story points", orNone(useCase.storyPoints)],
     ...customFields
       .filter((field) => !field.archived || useCase.customFields[field.key] !== undefined)
-      .map((field): [string, ReactNode] => [field.name, customFieldText(field, useCase.customFields[field.key], memberName) ?? none]),
+      .map((field): [string, ReactNode] => {
+        const value = useCase.customFields[field.key];
+        // Long text holds Markdown, like the description.
+        if (field.type === "longText" && typeof value === "string" && value.trim()) return [field.name, <Markdown source={value} />];
+        return [field.name, customFieldText(field, value, memberName) ?? none];
+      }),
     ["Visibility", visibilityLabel[useCase.visibility]],
     ["Created", formatDateTime(useCase.createdAt)],
     ["Updated", formatDateTime(useCase.updatedAt)],

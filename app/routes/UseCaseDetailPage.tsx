@@ -10,6 +10,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { HistoryPanel } from "../components/HistoryPanel.tsx";
 import { UseCaseJiraPanel } from "../components/jira/UseCaseJiraPanel.tsx";
 import { EpicIssues } from "../components/jira/EpicIssues.tsx";
+import { seesEpicIssues, seesJira } from "../components/jira/access.ts";
 import { Markdown } from "../components/Markdown.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
 import { ReadOnlyNotice } from "../components/permissions/ReadOnlyNotice.tsx";
@@ -88,12 +89,12 @@ export function UseCaseDetailPage() {
                 <HistoryPanel workspaceId={workspaceId} useCaseId={useCase.id} />
               </Tabs.Panel>
             </Tabs>
-            <EpicIssues workspaceId={workspaceId} useCaseId={useCase.id} />
+            {seesEpicIssues(workspace?.role, abilities) && <EpicIssues workspaceId={workspaceId} useCaseId={useCase.id} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>
           <UseCaseFacts useCase={useCase} customFields={customFields} memberNames={new Map(members.map((m) => [m.userId, m.displayName]))} />
-          <UseCaseJiraPanel workspaceId={workspaceId} useCaseId={useCase.id} />
+          {seesJira(workspace?.role) && <UseCaseJiraPanel workspaceId={workspaceId} useCaseId={useCase.id} />}
         </Grid.Col>
       </Grid>
     </Stack>

@@ -24,7 +24,9 @@ export type BuiltInSyncField = z.infer<typeof BuiltInSyncField>;
 /** A custom field of the use-case template, by key: `cf.<key>` (ADR 0011). */
 export const CustomSyncField = z.templateLiteral(["cf.", z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)]);
 export type CustomSyncField = z.infer<typeof CustomSyncField>;
-export const SyncField = z.union([BuiltInSyncField, CustomSyncField]);
+export const SyncField = z.union([BuiltInSyncField, CustomSyncField], {
+  error: (issue) => (issue.code === "invalid_union" ? `must be one of ${BuiltInSyncField.options.join(", ")}, or cf.<custom field key>` : undefined),
+});
 export type SyncField = z.infer<typeof SyncField>;
 export const isCustomSyncField = (field: SyncField): field is CustomSyncField => field.startsWith("cf.");
 export const customFieldKeyOf = (field: CustomSyncField) => field.slice(3);

@@ -41,7 +41,7 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ImportBody = z.union([
   z.object({ jql: z.string().trim().min(1).max(2000) }).strict(),
   z.object({ issueKeys: z.array(IssueKey).min(1).max(5000) }).strict(),
-]);
+], { error: (issue) => (issue.code === "invalid_union" ? 'send {"jql": "<JQL>"} or {"issueKeys": ["TETH-12", …]} — one of the two' : undefined) });
 export type ImportBody = z.infer<typeof ImportBody>;
 
 /** A conflict parked in "ask" mode: both sides changed one field since they last agreed. */

@@ -53,7 +53,7 @@ export const LinkBody = z.union([
   /** `projectKey`: where to create the Epic, one of the mapping's projects (default: the mapping's project). */
   z.strictObject({ create: z.literal(true), projectKey: z.string().trim().min(1).max(255).optional() }),
   z.strictObject({ issueKey: z.string().trim().regex(/^[A-Z][A-Z0-9_]*-\d+$/, "an issue key such as TETH-12") }),
-]);
+], { error: (issue) => (issue.code === "invalid_union" ? 'send {"create": true} (optionally with "projectKey") to create an Epic, or {"issueKey": "TETH-12"} to link an existing issue — one of the two' : undefined) });
 export type LinkBody = z.infer<typeof LinkBody>;
 
 export const UnlinkQuery = z.object({ deleteInJira: z.enum(["true", "false"]).optional() });

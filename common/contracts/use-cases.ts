@@ -157,7 +157,7 @@ const repeatable = z
 
 export const ListUseCasesQuery = z.object({
   status: repeatable.pipe(z.array(z.uuid()).max(50)).optional(),
-  assignee: z.union([z.literal("me"), z.literal("none"), z.uuid()]).optional(),
+  assignee: z.union([z.literal("me"), z.literal("none"), z.uuid({ error: 'must be "me", "none" or a member\'s user id' })]).optional(),
   tag: repeatable.pipe(z.array(Tag).max(20)).optional(),
   q: safeText().max(200).optional(),
   visibility: Visibility.optional(),

@@ -68,4 +68,17 @@ describe("serving the built web UI", () => {
       expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString()).toBe(indexHtml);
     }
   });
+
+  it("follows a rebuild while running: the new index.html, which names the new assets (vite empties assets/)", async () => {
+    const rebuilt = `<!doctype html><html><head><script type="module" src="/assets/main-New456.js"></script></head><body></body></html>`;
+    writeFileSync(path.join(webDir, "assets/main-New456.js"), script);
+    writeFileSync(path.join(webDir, "index.html"), rebuilt);
+    try {
+      const page = await app.request("/login");
+      expect(await page.text()).toBe(rebuilt);
+      expect((await app.request("/assets/main-New456.js")).status).toBe(200);
+    } finally {
+      writeFileSync(path.join(webDir, "index.html"), indexHtml);
+    }
+  });
 });

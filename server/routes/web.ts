@@ -1,6 +1,6 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { AppError, errorBody } from "../errors.ts";
 import type { AppEnv } from "../http/types.ts";
@@ -18,7 +18,20 @@ export const INDEX_CACHE_CONTROL = "no-cache";
 export function serveWebApp(app: OpenAPIHono<AppEnv>, webDir: string): void {
   const indexFile = path.join(webDir, "index.html");
   if (!existsSync(indexFile)) return;
-  const indexHtml = readFileSync(indexFile, "utf8");
+  // Re-read after a rebuild (npm start, the demo, build:web in the same checkout): vite empties
+  // assets/, so a remembered index.html would name assets that are gone — a blank page.
+  let index = { mtimeMs: -1, html: "" };
+  const indexHtml = () => {
+    const mtimeMs = statSync(indexFile, { throwIfNoEntry: false })?.mtimeMs ?? index.mtimeMs;
+    if (mtimeMs !== index.mtimeMs) {
+      try {
+        index = { mtimeMs, html: readFileSync(indexFile, "utf8") };
+      } catch {
+        // Mid-rebuild: keep what was served until the new file is there.
+      }
+    }
+    return index.html;
+  };
   const root = path.relative(process.cwd(), webDir);
   app.use("/assets/*", async (c, next) => {
     await next();
@@ -30,6 +43,6 @@ export function serveWebApp(app: OpenAPIHono<AppEnv>, webDir: string): void {
   app.get("*", async (c, next) => {
     if (c.req.path.startsWith("/api/")) return next();
     c.header("Cache-Control", INDEX_CACHE_CONTROL);
-    return c.html(indexHtml);
+    return c.html(indexHtml());
   });
 }

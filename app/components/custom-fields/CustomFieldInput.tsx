@@ -59,8 +59,11 @@ export function CustomFieldInput({ field, value, onChange, members, error, disab
         </Stack>
       );
     }
-    case "checkbox":
-      return <Checkbox {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+    case "checkbox": {
+      // Checkbox has no withAsterisk: passed on, it lands on the DOM element (React warns).
+      const { withAsterisk, ...checkbox } = common;
+      return <Checkbox {...checkbox} label={withAsterisk ? `${field.name} *` : field.name} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
+    }
     case "date":
       return <DateInput {...common} clearable valueFormat="YYYY-MM-DD" value={asString(value) || null} onChange={(v) => onChange(v || null)} />;
     case "singleSelect":

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Image, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Table, Text } from "@mantine/core";
 import type { EpicIssue } from "../../../common/contracts/jira-listing.ts";
 
 const categoryColor = { new: "gray", indeterminate: "blue", done: "green" } as const;
@@ -32,10 +32,8 @@ export function EpicIssuesTable({ issues }: { issues: EpicIssue[] }) {
                 <Text size="sm">{issue.summary}</Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {issue.issueType?.iconUrl ? <Image src={issue.issueType.iconUrl} alt="" w={16} h={16} /> : null}
-                  <Text size="sm">{issue.issueType?.name ?? "—"}</Text>
-                </Group>
+                {/* No Jira-hosted icon: the CSP allows only our own images, and Jira serves them behind its login. */}
+                <Text size="sm">{issue.issueType?.name ?? "—"}</Text>
               </Table.Td>
               <Table.Td>{issue.status ? <Badge color={issue.status.category ? categoryColor[issue.status.category] : "gray"} variant="light">{issue.status.name}</Badge> : "—"}</Table.Td>
               <Table.Td>

@@ -89,7 +89,8 @@ function WebhookDetails({ view, onRegister, registering, onVerify, verifying, ve
       <CopyField label="Events" value={view.events.join(", ")} testId="jira-webhook-events" />
       <CopyField label="JQL filter" value={view.jql} testId="jira-webhook-jql" />
       {view.manualSteps.length > 0 && (
-        <List type="ordered" size="sm" data-testid="jira-webhook-steps">
+        // The steps carry the webhook URL and JQL: long unbroken words that must wrap on a phone.
+        <List type="ordered" size="sm" style={{ overflowWrap: "anywhere" }} data-testid="jira-webhook-steps">
           {view.manualSteps.map((step) => (
             <List.Item key={step}>{step}</List.Item>
           ))}

@@ -88,3 +88,13 @@ export function defaultMapping(metadata: SyncMetadata, projectKey: string, tethe
   const projects = projectOverrides(metadata, base, tetherStatuses);
   return projects.length > 0 ? { ...base, projects } : base;
 }
+
+/**
+ * A saved mapping, plus the proposed entry of every connected project it does not map yet (one
+ * added to the connection after the mapping was saved): shown with the mapping, kept by saving it.
+ */
+export function withNewProjects(saved: JiraMapping, metadata: SyncMetadata, tetherStatuses: readonly TetherStatus[]): JiraMapping {
+  const mapped = new Set([saved.projectKey, ...(saved.projects ?? []).map((entry) => entry.projectKey)]);
+  const added = projectOverrides(metadata, saved, tetherStatuses).filter((entry) => !mapped.has(entry.projectKey));
+  return added.length > 0 ? { ...saved, projects: [...(saved.projects ?? []), ...added] } : saved;
+}

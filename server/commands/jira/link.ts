@@ -82,6 +82,12 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
         { path: "issueKey", code: "project_not_mapped", message: `project ${target.projectKey} is not synced` },
       ]);
     }
+    // Synced with another project's Epic type, statuses and fields, the link would only block.
+    if (!mappedProjects(mapping).includes(target.projectKey)) {
+      throw new AppError("jira_project_not_mapped", `${target.key} is in project ${target.projectKey}, which the saved mapping does not cover yet. Open Settings → Jira → Mapping, check ${target.projectKey}'s proposed entry (Epic type, statuses, fields) and save the mapping, then link again.`, [
+        { path: "issueKey", code: "project_not_mapped", message: `project ${target.projectKey} is not in the saved mapping` },
+      ]);
+    }
     const other = await findLinkByIssue(deps.db, caller.workspaceId, { id: target.id });
     if (other) throw new AppError("issue_already_linked", `${target.key} is already linked to another use case. An issue stands for one use case.`, { useCaseId: other.use_case_id });
   }

@@ -2,7 +2,7 @@ import { syncCustomFields } from "./sync-custom-fields.ts";
 import { sql } from "kysely";
 import type { JiraMapping, MappingImpact, MappingProblem, MappingResponse, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { isJiraError } from "../../../integrations/jira/client/index.ts";
-import { defaultMapping } from "../../../integrations/jira/sync/default-mapping.ts";
+import { defaultMapping, withNewProjects } from "../../../integrations/jira/sync/default-mapping.ts";
 import { validateMapping } from "../../../integrations/jira/sync/validate-mapping.ts";
 import { mappingNotes } from "../../../integrations/jira/sync/validate-projects.ts";
 import { mappedProjects, mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
@@ -33,7 +33,7 @@ export async function getMapping(deps: AppDeps, workspaceId: string): Promise<Ma
   const { connection, metadata } = await requireConnectionAndMetadata(deps, workspaceId);
   const stored = await findMapping(deps.db, workspaceId);
   const statuses = await listStatuses(deps.db, workspaceId);
-  const mapping = stored?.mapping ?? defaultMapping(metadata, connection.project_keys[0] ?? "", statuses);
+  const mapping = stored ? withNewProjects(stored.mapping, metadata, statuses) : defaultMapping(metadata, connection.project_keys[0] ?? "", statuses);
   const directory = await loadUserDirectory(deps.db, workspaceId, mapping);
   return {
     mapping,

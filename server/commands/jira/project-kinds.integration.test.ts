@@ -159,3 +159,37 @@ describe.each(syncVariants)("a linked Epic that disappears ($flavor, $kind-manag
     expect(broken.stateReason).toContain("was deleted in Jira");
   });
 });
+
+/** A team-managed project added to the connection after the mapping was saved (the README's "add it to the connection's projects"). */
+describe("a project added to the connection after the mapping was saved (cloud)", () => {
+  let f: SyncFixture;
+  beforeAll(async () => {
+    f = await setUpSync("cloud", { worker: false, prefix: "added-project" });
+  });
+  afterAll(async () => f?.close());
+
+  it("is refused for linking until the mapping covers it, and the mapping shows its proposed entry to save", async () => {
+    const connection = { kind: "cloud", baseUrl: f.sim.url, accountName: "ada@tether.example", projectKeys: ["TETH", "NOVA"] };
+    expect((await f.admin.client.put(`${f.jiraBase}/connection`, connection)).status).toBe(200);
+    expect((await f.admin.client.post(`${f.jiraBase}/metadata/refresh`)).status).toBe(200);
+    const useCase = await f.createUseCase({ title: "Nova Epic" });
+    const refused = await f.link(useCase.id, { issueKey: "NOVA-7" });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: { code: "jira_project_not_mapped" } });
+    expect(JSON.stringify(refused.body)).toMatch(/NOVA.*Mapping/);
+
+    const shown = await f.admin.client.get<MappingResponse>(`${f.jiraBase}/mapping`);
+    expect(shown.body.saved).toBe(true);
+    const nova = shown.body.mapping.projects?.find((entry) => entry.projectKey === "NOVA");
+    const novaScheme = f.sim.control.store.schemeOf(f.sim.control.store.projectByIdOrKey("NOVA")!.id);
+    expect(nova?.issueTypeId).toBe(novaScheme.issueTypes.find((type) => type.hierarchyLevel === 1)!.id);
+    expect(nova?.statusMap.map((row) => row.jiraStatusId).every((id) => novaScheme.statuses.some((status) => status.id === id))).toBe(true);
+    expect(nova?.statusMap.length).toBeGreaterThan(0);
+
+    const saved = await f.admin.client.put(`${f.jiraBase}/mapping`, { ...shown.body.mapping, version: shown.body.version });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const linked = await f.link(useCase.id, { issueKey: "NOVA-7" });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
+    expect(linked.body.link).toMatchObject({ issueKey: "NOVA-7", projectKey: "NOVA", state: "ok" });
+  });
+});

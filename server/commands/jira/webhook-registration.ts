@@ -9,7 +9,7 @@ import { findMapping } from "../../models/jira-mappings.ts";
 import { endpointSecret, ensureEndpoint, updateEndpoint, type WebhookEndpointRow } from "../../models/jira-webhook-endpoints.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { withWebhookLock } from "./webhook-lock.ts";
-import { isPubliclyReachable, webhookUrl } from "./webhook-url.ts";
+import { jiraCanReach, webhookBaseUrl, webhookUrl } from "./webhook-url.ts";
 
 const quoteKey = (key: string) => (/^[A-Z][A-Z0-9_]*$/.test(key) ? key : `"${key.replaceAll('"', '\\"')}"`);
 
@@ -46,7 +46,7 @@ export async function syncWebhookRegistration(deps: AppDeps, workspaceId: string
     const endpoint = await ensureEndpoint(deps.db, deps.secretBox, workspaceId);
     const client = jiraClientFor(deps, connection);
     try {
-      if (!(await loadFeatures(deps.db, workspaceId)).fromJira) await unregister(deps, client, endpoint);
+      if (!(await loadFeatures(deps.db, workspaceId)).fromJira) await unregister(deps, client, endpoint, connection);
       else await register(deps, client, endpoint, connection);
     } catch (error) {
       if (!isJiraError(error)) throw error;
@@ -67,8 +67,8 @@ async function ourHooks(client: JiraClient, urls: (string | null)[]): Promise<Ji
 }
 
 async function register(deps: AppDeps, client: JiraClient, endpoint: WebhookEndpointRow, connection: ConnectionRow): Promise<void> {
-  const url = webhookUrl(deps.env.PUBLIC_URL, endpoint.path_id);
-  if (!url || (isCloud(connection) && !isPubliclyReachable(url))) {
+  const url = webhookUrl(webhookBaseUrl(deps, connection.base_url), endpoint.path_id);
+  if (!url || (isCloud(connection) && !jiraCanReach(connection.base_url, url))) {
     await updateEndpoint(deps.db, endpoint.workspace_id, {
       state: "unreachable",
       state_reason: isCloud(connection) ? cloudUnreachable(url) : "PUBLIC_URL is not set: Tether cannot tell Jira where to deliver. Set it, then register again.",
@@ -97,8 +97,8 @@ async function register(deps: AppDeps, client: JiraClient, endpoint: WebhookEndp
   });
 }
 
-async function unregister(deps: AppDeps, client: JiraClient, endpoint: WebhookEndpointRow): Promise<void> {
-  const url = webhookUrl(deps.env.PUBLIC_URL, endpoint.path_id);
+async function unregister(deps: AppDeps, client: JiraClient, endpoint: WebhookEndpointRow, connection: ConnectionRow): Promise<void> {
+  const url = webhookUrl(webhookBaseUrl(deps, connection.base_url), endpoint.path_id);
   if (endpoint.registered_url || endpoint.jira_webhook_id) {
     for (const hook of await ourHooks(client, [url, endpoint.registered_url])) await client.deleteWebhook(hook.id);
   }

@@ -9,7 +9,7 @@ import { endpointSecret, ensureEndpoint, updateEndpoint, type WebhookEndpointRow
 import { enqueue } from "../../queue/enqueue.ts";
 import { webhookRegisterJobKey } from "../../queue/job-keys.ts";
 import { webhookJql } from "./webhook-registration.ts";
-import { webhookUrl } from "./webhook-url.ts";
+import { webhookBaseUrl, webhookUrl } from "./webhook-url.ts";
 
 const majorVersion = (connection: ConnectionRow) => Number.parseInt(connection.server_version?.split(".")[0] ?? "", 10);
 /** Cloud and Data Center 10+ sign; Data Center ≤ 9 cannot (unknown version: assume it can). */
@@ -44,7 +44,7 @@ function manualSteps(connection: ConnectionRow, url: string | null, jql: string,
 
 export async function webhookView(deps: AppDeps, workspaceId: string): Promise<WebhookView> {
   const { connection, endpoint } = await connected(deps, workspaceId);
-  const url = webhookUrl(deps.env.PUBLIC_URL, endpoint.path_id);
+  const url = webhookUrl(webhookBaseUrl(deps, connection.base_url), endpoint.path_id);
   const jql = await webhookJql(deps, endpoint, connection);
   const stats = await deliveryStats(deps.db, workspaceId);
   return {
@@ -84,9 +84,9 @@ export async function scheduleWebhookRegistration(db: AppDeps["db"], workspaceId
 
 /** The secret, for pasting into Jira by hand. Audited; Admin and Moderator only (the route says so). */
 export async function revealWebhookSecret(deps: AppDeps, workspaceId: string, actorId: string) {
-  const { endpoint } = await connected(deps, workspaceId);
+  const { connection, endpoint } = await connected(deps, workspaceId);
   await recordAudit(deps.db, { workspaceId, actorId, action: "jira.webhook_secret_revealed" });
-  return { secret: endpointSecret(deps.secretBox, endpoint), url: webhookUrl(deps.env.PUBLIC_URL, endpoint.path_id) };
+  return { secret: endpointSecret(deps.secretBox, endpoint), url: webhookUrl(webhookBaseUrl(deps, connection.base_url), endpoint.path_id) };
 }
 
 /** Waits (bounded) for a delivery to arrive, and says what arrived — or what was refused. */

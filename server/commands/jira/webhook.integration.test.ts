@@ -145,15 +145,58 @@ describe("webhook on Jira Cloud", () => {
   });
   afterAll(() => fixture.close());
 
-  it("says plainly that Jira Cloud cannot reach a missing or private PUBLIC_URL, instead of registering", async () => {
-    for (const publicUrl of [undefined, "http://127.0.0.1:3000", "http://192.168.1.20"]) {
-      if (publicUrl) fixture.app.deps.env.PUBLIC_URL = publicUrl;
-      const view = await fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
-      expect(view.body.state).toBe("unreachable");
-      expect(view.body.reason).toMatch(/Jira Cloud cannot deliver.*reconciliation/);
-    }
+  it("says plainly that Jira Cloud cannot deliver without PUBLIC_URL, instead of registering", async () => {
+    const view = await fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
+    expect(view.body.state).toBe("unreachable");
+    expect(view.body.reason).toMatch(/Jira Cloud cannot deliver.*reconciliation/);
     expect(fixture.sim.control.store.webhooks.size).toBe(0);
   });
+
+  it("registers a loopback PUBLIC_URL with a Cloud Jira on this machine (the simulator), and its edits arrive within seconds", async () => {
+    // Only a Jira on the internet cannot reach a private address (webhook-url.unit.test.ts).
+    const server = await listen(fixture);
+    try {
+      fixture.app.deps.env.PUBLIC_URL = server.origin;
+      const view = await fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
+      expect(view.body).toMatchObject({ state: "registered", reason: null });
+      expect(hooksWithUrl(fixture, view.body.url)).toHaveLength(1);
+      const { useCase, issueKey } = await linkedUseCase(fixture);
+      fixture.sim.control.editIssue("cara", issueKey, { fields: { summary: "Renamed in Jira Cloud" } });
+      await eventually(async () => {
+        const read = await fixture.admin.client.get<{ useCase: { title: string } }>(`${fixture.base}/${useCase.id}`);
+        expect(read.body.useCase.title).toBe("Renamed in Jira Cloud");
+      }, 5_000);
+      const deliveries = await fixture.app.deps.db.selectFrom("jira_webhook_deliveries").selectAll().where("issue_key", "=", issueKey).execute();
+      expect(deliveries.some((row) => row.status === "synced" && row.signed)).toBe(true);
+    } finally {
+      delete fixture.app.deps.env.PUBLIC_URL;
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: false });
+      await eventually(() => expect(fixture.sim.control.store.webhooks.size).toBe(0));
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: true });
+      await server.close();
+    }
+  }, 30_000);
+
+  it("without PUBLIC_URL, has a Jira on this machine (the simulator) post to the address Tether listens on", async () => {
+    const server = await listen(fixture);
+    try {
+      fixture.app.deps.listeningUrl = server.origin;
+      const view = await fixture.admin.client.post<WebhookView>(`${fixture.jiraBase}/webhook/register`);
+      expect(view.body).toMatchObject({ state: "registered", url: expect.stringContaining(`${server.origin}/hooks/jira/`) });
+      const { useCase, issueKey } = await linkedUseCase(fixture);
+      fixture.sim.control.editIssue("cara", issueKey, { fields: { summary: "Renamed in Jira, no PUBLIC_URL" } });
+      await eventually(async () => {
+        const read = await fixture.admin.client.get<{ useCase: { title: string } }>(`${fixture.base}/${useCase.id}`);
+        expect(read.body.useCase.title).toBe("Renamed in Jira, no PUBLIC_URL");
+      }, 5_000);
+    } finally {
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: false });
+      await eventually(() => expect(fixture.sim.control.store.webhooks.size).toBe(0));
+      delete fixture.app.deps.listeningUrl;
+      await fixture.admin.client.patch(`${fixture.jiraBase}/features`, { fromJira: true });
+      await server.close();
+    }
+  }, 30_000);
 
   it("without Jira admin rights gives the manual steps, and verify reports the test delivery that arrives", async () => {
     fixture.app.deps.env.PUBLIC_URL = "https://tether.example.com";
