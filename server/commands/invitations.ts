@@ -37,6 +37,18 @@ export async function createInvitation(
   secretBox: SecretBox,
   input: { workspaceId: string; actorId: string; role: Role; email?: string; expiresInDays?: number; baseUrl: string },
 ) {
+  if (input.email) {
+    const member = await db
+      .selectFrom("memberships")
+      .innerJoin("users", "users.id", "memberships.user_id")
+      .select(["memberships.role"])
+      .where("memberships.workspace_id", "=", input.workspaceId)
+      .where((eb) => eb(eb.fn("lower", ["users.email"]), "=", input.email!.toLowerCase()))
+      .executeTakeFirst();
+    if (member) {
+      throw new AppError("already_member", `${input.email} is already a member of this workspace (${member.role}). To give them another role, change it under Members.`, { field: "email" });
+    }
+  }
   const secret = newSecret();
   const url = `${input.baseUrl.replace(/\/$/, "")}/invite/${secret}`;
   const expiresAt = new Date(Date.now() + (input.expiresInDays ?? 7) * 86_400_000);

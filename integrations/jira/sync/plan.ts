@@ -1,6 +1,6 @@
 import type { ConflictPolicy, SyncDirection, SyncField } from "../../../common/contracts/jira-mapping.ts";
 import { flowsFromJira, flowsToJira } from "./field-kinds.ts";
-import { isUnmappable, sameValue, type SyncValue } from "./values.ts";
+import { isEmptyValue, isUnmappable, sameValue, type SyncValue } from "./values.ts";
 
 /** What to do with one mapped field, decided from both sides' values and the base. */
 export type FieldAction =
@@ -82,7 +82,11 @@ export function planField(state: FieldState, context: PlanContext): FieldAction 
   const pull = (): FieldAction => ({ field, action: "pull", value: jira, from: tether, conflict: null });
 
   if (base === undefined) {
-    // Never agreed: a freshly linked issue takes Tether's values where Tether leads.
+    // Never agreed (an existing issue just linked, or a field just mapped): Tether's values lead
+    // where they flow to Jira, but a first agreement never clears a value on either side — an
+    // empty use-case field takes Jira's value, and an empty Jira field never wipes Tether's.
+    if (isEmptyValue(tether) && !isEmptyValue(jira)) return fromJira ? pull() : { field, action: "none" };
+    if (isEmptyValue(jira) && !isEmptyValue(tether)) return toJira ? push() : { field, action: "none" };
     if (toJira) return push();
     return fromJira ? pull() : { field, action: "none" };
   }

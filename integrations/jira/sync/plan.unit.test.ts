@@ -69,6 +69,20 @@ describe("the merge rule", () => {
     expect(planField(state({ tether: "B", jira: "B", base: undefined }), context()).action).toBe("agree");
   });
 
+  it("never clears a value on either side when a freshly linked issue or a newly mapped field first agrees", () => {
+    // An empty use-case description must not wipe the Epic's: it is taken from Jira instead.
+    expect(planField(state({ field: "description", tether: null, jira: "Jira's text", base: undefined }), context())).toMatchObject({ action: "pull", value: "Jira's text" });
+    expect(planField(state({ field: "description", tether: "  ", jira: "Jira's text", base: undefined }), context()).action).toBe("pull");
+    expect(planField(state({ field: "tags", tether: [], jira: ["jira-label"], base: undefined }), context()).action).toBe("pull");
+    // To Jira only: nothing is pulled, and nothing empty is pushed.
+    expect(planField(state({ field: "description", tether: null, jira: "Jira's text", base: undefined, direction: "to_jira" }), context()).action).toBe("none");
+    // An empty Jira field takes Tether's value; from Jira only, Tether's value is kept.
+    expect(planField(state({ field: "description", tether: "Tether's text", jira: null, base: undefined }), context()).action).toBe("push");
+    expect(planField(state({ field: "description", tether: "Tether's text", jira: null, base: undefined, direction: "from_jira" }), context()).action).toBe("none");
+    // Once agreed, clearing is an ordinary change that flows.
+    expect(planField(state({ field: "description", tether: null, jira: "Agreed", base: "Agreed" }), context()).action).toBe("push");
+  });
+
   it("merges label sets changed on both sides instead of overwriting either", () => {
     const action = planField(state({ field: "tags", base: ["a", "b"], tether: ["a", "b", "t"], jira: ["b", "j"] }), context());
     expect(action).toMatchObject({ action: "merge", value: ["b", "j", "t"] });

@@ -15,6 +15,10 @@ export type SyncValues = Partial<Record<SyncField, SyncValue>>;
 export const isUnmappable = (value: SyncValue | undefined): value is Unmappable =>
   typeof value === "object" && value !== null && !Array.isArray(value) && "unmappable" in value;
 
+/** Holds nothing: no value, blank text or an empty set (an unmappable value is not empty). */
+export const isEmptyValue = (value: SyncValue | undefined): boolean =>
+  value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+
 /** Equal by meaning: values are already normalised, so this is structural equality. */
 export function sameValue(a: SyncValue | undefined, b: SyncValue | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

@@ -16,7 +16,7 @@ import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import { authoriseUseCase, type UseCaseCaller, useCaseNotFound } from "../use-case-access.ts";
 import { jiraClientFor } from "./client-for.ts";
 import { syncLink } from "./sync-link.ts";
-import { mappedProjects } from "../../../integrations/jira/sync/project-mapping.ts";
+import { mappedProjects, mappingForProject } from "../../../integrations/jira/sync/project-mapping.ts";
 
 /** Visitors see nothing of the integration: for them it does not exist (404). */
 async function authoriseIntegration(deps: AppDeps, caller: UseCaseCaller, useCaseId: string, action: "read" | "integration.link" | "integration.sync") {
@@ -58,7 +58,7 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
   const features = await loadFeatures(deps.db, caller.workspaceId);
   if (!features.toJira) throw new AppError("feature_disabled", "“Tether → Jira” is switched off for this workspace. An Admin can switch it on under Settings → Jira.");
   if (await findLinkByUseCase(deps.db, caller.workspaceId, useCaseId)) throw new AppError("already_linked", "This use case is already linked to a Jira issue. Unlink it first.");
-  let target: { id: string; key: string; projectKey: string } | null = null;
+  let target: { id: string; key: string; projectKey: string; issueType: { id: string; name: string } | null } | null = null;
   const createIn = "create" in body ? (body.projectKey ?? mapping.projectKey) : mapping.projectKey;
   if (!mappedProjects(mapping).includes(createIn)) {
     throw new AppError("jira_project_not_mapped", `The mapping creates Epics in ${mappedProjects(mapping).join(", ")}, not in ${createIn}. Add ${createIn} to the mapping's projects first (Settings → Jira → Mapping).`, [
@@ -69,7 +69,7 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
     const client = jiraClientFor(deps, connection);
     try {
       const issue = await client.getIssue(body.issueKey, { fields: ["project", "issuetype", "summary"] });
-      target = { id: issue.id, key: issue.key, projectKey: issue.projectKey ?? body.issueKey.split("-")[0]! };
+      target = { id: issue.id, key: issue.key, projectKey: issue.projectKey ?? body.issueKey.split("-")[0]!, issueType: issue.issueType };
     } catch (error) {
       if (isJiraError(error) && error.code === "NOT_FOUND") {
         throw new AppError("jira_issue_not_found", `Jira has no issue ${body.issueKey}, or the connection's account cannot see it.`, [{ path: "issueKey", code: "not_found", message: "no such issue" }]);
@@ -87,6 +87,16 @@ export async function linkUseCase(deps: AppDeps, caller: UseCaseCaller, useCaseI
       throw new AppError("jira_project_not_mapped", `${target.key} is in project ${target.projectKey}, which the saved mapping does not cover yet. Open Settings → Jira → Mapping, check ${target.projectKey}'s proposed entry (Epic type, statuses, fields) and save the mapping, then link again.`, [
         { path: "issueKey", code: "project_not_mapped", message: `project ${target.projectKey} is not in the saved mapping` },
       ]);
+    }
+    // A use case is an Epic: a Story or Bug has another workflow and children of its own, so the
+    // status map would block every run. Refused up front, saying what to do.
+    const epicTypeId = mappingForProject(mapping, target.projectKey).issueTypeId;
+    if (target.issueType && target.issueType.id !== epicTypeId) {
+      throw new AppError(
+        "jira_issue_not_epic",
+        `${target.key} is a ${target.issueType.name}, not an Epic: a use case is linked to an Epic (the mapping's issue type for ${target.projectKey}). Link its Epic instead, change its type to Epic in Jira, or use Create Epic.`,
+        [{ path: "issueKey", code: "not_epic", message: `${target.key} is a ${target.issueType.name}` }],
+      );
     }
     const other = await findLinkByIssue(deps.db, caller.workspaceId, { id: target.id });
     if (other) throw new AppError("issue_already_linked", `${target.key} is already linked to another use case. An issue stands for one use case.`, { useCaseId: other.use_case_id });

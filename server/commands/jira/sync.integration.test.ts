@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UseCaseJiraResponse } from "../../../common/contracts/jira-sync.ts";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
+import { seedEpic } from "../../testing/epic-listing-seed.ts";
 import { eventually, setUpSync, syncVariants, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 import { listStatuses } from "../statuses.ts";
 import { syncLink } from "./sync-link.ts";
@@ -107,8 +108,37 @@ describe.each(syncVariants)("sync engine, Tether → Jira ($flavor, $kind-manage
     const second = await f.createUseCase({ title: "Another" });
     expect((await f.link(second.id, { issueKey: epic.key })).body.error?.code).toBe("issue_already_linked");
     expect((await f.link(second.id, { issueKey: "TETH-99999" })).body.error?.code).toBe("jira_issue_not_found");
+    // A Story (any type but the mapping's Epic type) is refused up front, not linked and then stuck.
+    const [story] = seedEpic(f.sim, flavor, 1, "Epic with a story", f.projectKey).childKeys;
+    const notEpic = await f.link(second.id, { issueKey: story! });
+    expect(notEpic.status).toBe(400);
+    expect(notEpic.body.error?.code).toBe("jira_issue_not_epic");
+    expect((await jiraState(second.id)).body.link ?? null).toBeNull();
     expect((await f.link(first.id, { create: true })).body.error?.code).toBe("already_linked");
     expect((await f.link(second.id, { issueKey: "not a key" })).status).toBe(400);
+  });
+
+  it("links an existing Epic without wiping what Jira holds: empty use-case fields take Jira's values", async () => {
+    const useCase = await f.createUseCase({ title: "Linked late" });
+    const epic = f.sim.control.createIssue("ada", {
+      project: { key: f.projectKey },
+      issuetype: { id: f.mapping.issueTypeId },
+      summary: "Written in Jira",
+      description: "Written in Jira before the link.",
+      labels: ["from-jira"],
+      ...(flavor === "datacenter" ? { customfield_10102: "Written in Jira" } : {}),
+    });
+    expect((await f.link(useCase.id, { issueKey: epic.key })).status).toBe(201);
+    await eventually(async () => {
+      const read = await f.admin.client.get<{ useCase: UseCase }>(`${f.base}/${useCase.id}`);
+      expect(read.body.useCase.description).toBe("Written in Jira before the link.");
+      expect(read.body.useCase.tags).toEqual(["from-jira"]);
+      // Tether's title still leads: both sides held one, and Tether's is the planned name.
+      expect(f.sim.control.issue(epic.key).summary).toBe("Linked late");
+    });
+    const issue = f.sim.control.issue(epic.key);
+    expect(issue.description).not.toBeNull();
+    expect(issue.labels).toEqual(["from-jira"]);
   });
 
   it("never creates a second Epic when the connection resets after Jira committed the create", async () => {

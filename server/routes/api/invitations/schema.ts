@@ -39,7 +39,11 @@ export const createInvitationRoute = defineRoute({
   summary: "Invite by link with a role (Admin); with an email, the link is also mailed",
   access: { kind: "workspace", action: "invitations.manage" },
   request: { params: WorkspaceParams, body: jsonBody(CreateInvitationBody, { role: "member", email: "grace@example.com" }) },
-  responses: { 201: json(CreateInvitationResponse, "Created; `url` is shown only now"), ...errorResponses },
+  responses: {
+    201: json(CreateInvitationResponse, "Created; `url` is shown only now"),
+    ...errorResponses,
+    409: json(ErrorResponse, "The email already belongs to a member of this workspace (code: already_member)"),
+  },
 });
 
 export const revokeInvitationRoute = defineRoute({

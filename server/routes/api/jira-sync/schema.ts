@@ -110,7 +110,7 @@ export const linkRoute = defineRoute({
   responses: {
     201: json(z.object({ link: JiraLink }), "Linked; `link.state` says whether Jira has caught up"),
     ...errorResponses,
-    400: json(ErrorResponse, "Invalid request, or an issue Tether cannot link (codes: validation_failed, invalid_json, jira_issue_not_found, jira_project_not_mapped)"),
+    400: json(ErrorResponse, "Invalid request, or an issue Tether cannot link (codes: validation_failed, invalid_json, jira_issue_not_found, jira_issue_not_epic, jira_project_not_mapped)"),
     409: conflict,
     502: jiraFailed,
   },

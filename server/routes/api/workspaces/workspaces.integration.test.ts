@@ -73,6 +73,15 @@ describe("workspaces, members, roles and invitations", () => {
     expect(invited.body.workspace).toMatchObject({ id: workspaceId, role: "member" });
   });
 
+  it("refuses to invite an email that already belongs to a member, saying where to change the role", async () => {
+    await invite("member", "joined@example.test").then(({ token }) => signUpWith(token, "joined@example.test"));
+    const again = await admin.client.post(`/workspaces/${workspaceId}/invitations`, { role: "moderator", email: "JOINED@example.test" });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: "already_member", message: expect.stringContaining("Members") } });
+    // Anyone else is still invited.
+    await invite("member", "not-yet@example.test");
+  });
+
   it("a revoked invitation cannot be used", async () => {
     const { token, id } = await invite("visitor");
     expect((await admin.client.delete(`/workspaces/${workspaceId}/invitations/${id}`)).status).toBe(204);
