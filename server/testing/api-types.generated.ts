@@ -7858,6 +7858,21 @@ export interface operations {
                     };
                 };
             };
+            /** @description The email already belongs to a member of this workspace (code: already_member) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: unknown;
+                            message: string;
+                        };
+                    };
+                };
+            };
             /** @description The body is larger than 1 MiB (code: payload_too_large) */
             413: {
                 headers: {
@@ -12901,7 +12916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request, or an issue Tether cannot link (codes: validation_failed, invalid_json, jira_issue_not_found, jira_project_not_mapped) */
+            /** @description Invalid request, or an issue Tether cannot link (codes: validation_failed, invalid_json, jira_issue_not_found, jira_issue_not_epic, jira_project_not_mapped) */
             400: {
                 headers: {
                     [name: string]: unknown;
