@@ -131,6 +131,18 @@ describe("browser: writing and reading use cases (Markdown, Enter, read-only not
     expect(await visitor.getByTestId("use-case-form").count()).toBe(0);
     await product.screenshot(visitor, "use-case-ui-notice-visitor");
 
+    // Pages opened by URL that the role may not use say so, without a request the API would refuse.
+    const refused: string[] = [];
+    for (const page of [member, visitor]) page.on("response", (response) => void (response.status() === 403 && refused.push(response.url())));
+    await member.goto(`/w/${workspaceId}/settings/jira`);
+    await member.getByTestId("read-only-notice").waitFor();
+    expect(await member.getByTestId("read-only-notice").textContent()).toContain("Jira settings are for Admins and Moderators");
+    expect(await member.getByTestId("jira-settings").count()).toBe(0);
+    await visitor.goto(`/w/${workspaceId}/planning`);
+    await visitor.getByTestId("read-only-notice").waitFor();
+    expect(await visitor.getByTestId("read-only-notice").textContent()).toContain("Planning is not open to Visitors");
+    expect(refused).toEqual([]);
+
     // An Admin sees no notice.
     const admin = pages[0];
     if (!admin) throw new Error("the Markdown test logs the Admin in");

@@ -14,9 +14,27 @@ import { SyncOperationsPanel } from "../components/jira/SyncOperationsPanel.tsx"
 import { MetadataPanel } from "../components/jira/MetadataPanel.tsx";
 import { WebhookPanel } from "../components/jira/WebhookPanel.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
+import { NoFormNotice } from "../components/permissions/ReadOnlyNotice.tsx";
 
-/** Workspace settings → Integrations → Jira. Members and Visitors get the API's 403 message. */
+/** Workspace settings → Integrations → Jira: Admins and Moderators; others are told so without a request the API would refuse. */
 export function JiraSettingsPage() {
+  const { workspaceId, workspace } = useCurrentWorkspace();
+  // Until the caller's role is known, nothing is asked of the API.
+  if (!workspace) return <PageLoader />;
+  if (workspace && !canSetUpJira(workspace.role)) {
+    return (
+      <NoFormNotice
+        title="Jira settings are for Admins and Moderators"
+        reason={`You are a ${workspace.role === "visitor" ? "Visitor" : "Member"} in this workspace: the Jira connection, mapping and webhooks are set up by Admins and Moderators. Ask one of them if something in the Jira sync needs changing.`}
+        backTo={`/w/${workspaceId}/use-cases`}
+        backLabel="Back to the use cases"
+      />
+    );
+  }
+  return <JiraSettingsContent />;
+}
+
+function JiraSettingsContent() {
   const { workspaceId, workspace } = useCurrentWorkspace();
   const query = useJiraConnection(workspaceId);
   const remove = useRemoveJiraConnection(workspaceId);

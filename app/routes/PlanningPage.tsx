@@ -4,11 +4,30 @@ import { usePlanningBoard, useCreatePi, useProgramIncrements, useResyncJob, useR
 import { useCurrentWorkspace } from "../components/current-workspace.ts";
 import { ErrorAlert, errorMessage } from "../components/ErrorAlert.tsx";
 import { PageLoader } from "../components/PageLoader.tsx";
+import { NoFormNotice } from "../components/permissions/ReadOnlyNotice.tsx";
 import { PlanningWall } from "../components/planning/PlanningWall.tsx";
 import { ResyncProgress } from "../components/planning/ResyncProgress.tsx";
 
 /** PI planning: choose (or, as Admin/Moderator, create) a program increment and plan it on the wall. */
 export function PlanningPage() {
+  const { workspaceId, workspace } = useCurrentWorkspace();
+  // Visitors see nothing of planning (the seed's role table): said here, without asking the API for a 403.
+  // Until the caller's role is known, nothing is asked of the API.
+  if (!workspace) return <PageLoader />;
+  if (workspace?.role === "visitor") {
+    return (
+      <NoFormNotice
+        title="Planning is not open to Visitors"
+        reason="You are a Visitor in this workspace: the PI-planning boards are for Admins, Moderators and Members. Ask an Admin for another role if you plan work."
+        backTo={`/w/${workspaceId}/use-cases`}
+        backLabel="Back to the use cases"
+      />
+    );
+  }
+  return <PlanningContent />;
+}
+
+function PlanningContent() {
   const { workspaceId, workspace } = useCurrentWorkspace();
   const pis = useProgramIncrements(workspaceId);
   const [chosen, setChosen] = useState<string | null>(null);
