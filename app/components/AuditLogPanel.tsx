@@ -22,26 +22,30 @@ export function AuditLogPanel({ workspaceId }: { workspaceId: string }) {
       ) : entries.length === 0 ? (
         <Text c="dimmed">Nothing recorded yet.</Text>
       ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>What</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((entry) => (
-              <Table.Tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.createdAt)}</Table.Td>
-                <Table.Td>{entry.actor?.displayName ?? "—"}</Table.Td>
-                <Table.Td>
-                  <Code>{entry.action}</Code>
-                </Table.Td>
+        // Action names are long unbroken words (e.g. jira.webhook_registration_changed): they wrap,
+        // and on a phone the table scrolls inside its card rather than widening the page.
+        <Table.ScrollContainer minWidth={320} type="native">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>What</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((entry) => (
+                <Table.Tr key={entry.id} data-testid="audit-entry" data-action={entry.action}>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.createdAt)}</Table.Td>
+                  <Table.Td>{entry.actor?.displayName ?? "—"}</Table.Td>
+                  <Table.Td>
+                    <Code style={{ overflowWrap: "anywhere" }}>{entry.action}</Code>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {log.hasNextPage && (
         <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
