@@ -10,7 +10,7 @@ export type EnqueueOptions = { jobKey?: string; runAt?: Date; maxAttempts?: numb
 /**
  * graphile-worker's own `add_job`, on the given connection (a transaction: a rollback takes the
  * job with it). Unchecked: callers go through `enqueue`, except a task re-adding its own,
- * already parsed payload (which must not import the registry that imports it).
+ * already parsed payload.
  */
 export async function addJob(db: Db, task: string, payload: unknown, options: EnqueueOptions = {}) {
   await sql`SELECT graphile_worker.add_job(

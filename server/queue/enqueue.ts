@@ -1,6 +1,6 @@
 import type { Db } from "../db/pool.ts";
 import { addJob, type EnqueueOptions } from "./add-job.ts";
-import { type TaskName, type TaskPayload, taskNamed } from "./tasks/index.ts";
+import { type TaskName, type TaskPayload, taskPayloads } from "./payloads.ts";
 
 export type { EnqueueOptions } from "./add-job.ts";
 
@@ -10,5 +10,5 @@ export type { EnqueueOptions } from "./add-job.ts";
  * payload is checked against the task's schema here too, so a bad job is never stored.
  */
 export async function enqueue<Name extends TaskName>(db: Db, task: Name, payload: TaskPayload<Name>, options: EnqueueOptions = {}) {
-  await addJob(db, task, taskNamed(task).payload.parse(payload), options);
+  await addJob(db, task, taskPayloads[task].parse(payload), options);
 }

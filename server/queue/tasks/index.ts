@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { TaskName } from "../payloads.ts";
 import type { AppDeps } from "../../deps.ts";
 import { jiraImportEpics } from "./jira-import-epics.ts";
 import { jiraReconcile, jiraReconcileDue } from "./jira-reconcile.ts";
@@ -15,9 +15,13 @@ import { sendVerificationEmail } from "./send-verification-email.ts";
 export const tasks = [sendInvitationEmail, sendPasswordResetEmail, sendVerificationEmail, purgeExpired, jiraSyncLink, jiraReconcile, jiraReconcileDue, jiraImportEpics, jiraWebhookIngest, jiraWebhookRegister, planningResync] as const;
 
 type RegisteredTask = (typeof tasks)[number];
-export type TaskName = RegisteredTask["name"];
-/** What `enqueue` accepts for a task: the input of its payload schema. */
-export type TaskPayload<Name extends TaskName> = z.input<Extract<RegisteredTask, { name: Name }>["payload"]>;
+export type { TaskName, TaskPayload } from "../payloads.ts";
+
+// Every payload schema has its handler, and every handler is a known task: checked when compiling.
+type Missing = Exclude<TaskName, RegisteredTask["name"]>;
+type Unknown = Exclude<RegisteredTask["name"], TaskName>;
+const everyTaskHasAHandler: [Missing, Unknown] extends [never, never] ? true : { missing: Missing; unknown: Unknown } = true;
+void everyTaskHasAHandler;
 
 export function taskNamed(name: TaskName): RegisteredTask {
   const task = tasks.find((t) => t.name === name);

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { syncLink } from "../../commands/jira/sync-link.ts";
 import { addJob } from "../add-job.ts";
 import { linkSyncJobKey } from "../job-keys.ts";
+import { taskPayloads } from "../payloads.ts";
 import { defineTask } from "./task.ts";
 
 
@@ -12,7 +12,7 @@ import { defineTask } from "./task.ts";
  */
 export const jiraSyncLink = defineTask({
   name: "jira_sync_link",
-  payload: z.object({ linkId: z.uuid(), trigger: z.enum(["save", "webhook", "reconcile", "manual", "link", "mapping"]).default("save") }),
+  payload: taskPayloads.jira_sync_link,
   async handler({ linkId, trigger }, deps) {
     const run = await syncLink(deps, linkId, trigger);
     if (run.rerunAt) await addJob(deps.db, "jira_sync_link", { linkId, trigger }, { jobKey: linkSyncJobKey(linkId), runAt: run.rerunAt });

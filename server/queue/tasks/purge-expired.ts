@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { purgeOldDeliveries } from "../../models/jira-webhook-deliveries.ts";
 import { purgeExpiredSnapshots } from "../../models/epic-listing-cache.ts";
+import { taskPayloads } from "../payloads.ts";
 import { defineTask } from "./task.ts";
 
 /** Hourly housekeeping: expired sessions, old failed-login records and webhook deliveries older than 7 days serve no one. Idempotent. */
 export const purgeExpired = defineTask({
   name: "purge_expired",
-  payload: z.object({}),
+  payload: taskPayloads.purge_expired,
   async handler(_payload, deps) {
     const now = new Date();
     const sessions = await deps.db.deleteFrom("sessions").where("expires_at", "<", now).executeTakeFirst();

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { openInvitationLink } from "../../commands/invitation-link.ts";
 import { sendMail } from "../../mail/mailer.ts";
+import { taskPayloads } from "../payloads.ts";
 import { defineTask } from "./task.ts";
 
 /**
@@ -13,7 +13,7 @@ import { defineTask } from "./task.ts";
  */
 export const sendInvitationEmail = defineTask({
   name: "send_invitation_email",
-  payload: z.object({ invitationId: z.uuid() }),
+  payload: taskPayloads.send_invitation_email,
   async handler({ invitationId }, deps) {
     await deps.db.transaction().execute(async (trx) => {
       const invitation = await trx

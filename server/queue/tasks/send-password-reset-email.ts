@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import { z } from "zod";
 import { digest, newSecret } from "../../auth/secrets.ts";
 import { sendMail } from "../../mail/mailer.ts";
+import { taskPayloads } from "../payloads.ts";
 import { defineTask } from "./task.ts";
 
 /**
@@ -14,7 +14,7 @@ import { defineTask } from "./task.ts";
  */
 export const sendPasswordResetEmail = defineTask({
   name: "send_password_reset_email",
-  payload: z.object({ resetId: z.uuid() }),
+  payload: taskPayloads.send_password_reset_email,
   async handler({ resetId }, deps) {
     await deps.db.transaction().execute(async (trx) => {
       const reset = await trx

@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { z } from "zod";
 import { digest, newSecret } from "../../auth/secrets.ts";
 import { VERIFICATION_LINK_HOURS } from "../../commands/email-verification.ts";
 import { sendMail } from "../../mail/mailer.ts";
+import { taskPayloads } from "../payloads.ts";
 import { defineTask } from "./task.ts";
 
 /**
@@ -13,7 +13,7 @@ import { defineTask } from "./task.ts";
  */
 export const sendVerificationEmail = defineTask({
   name: "send_verification_email",
-  payload: z.object({ verificationId: z.uuid() }),
+  payload: taskPayloads.send_verification_email,
   async handler({ verificationId }, deps) {
     await deps.db.transaction().execute(async (trx) => {
       const verification = await trx
