@@ -1,5 +1,5 @@
 import type { JiraIssue } from "../../../integrations/jira/client/index.ts";
-import type { CardWrite } from "../../models/planning.ts";
+import type { CardWrite, PlanningSprintRow, PlanningTeamRow } from "../../models/planning.ts";
 
 /** Pure: Jira issue → planning card. Reads only what the card keeps (data minimisation). */
 
@@ -34,6 +34,14 @@ export function numberField(value: unknown): number | null {
 export type CardFieldIds = { storyPoints: string | null; sprint: string | null; wsjf: string | null };
 
 export type TeamLookup = { bySprint: (sprintId: number) => string | null; byProject: (projectKey: string) => string | null };
+
+/** Which team a card goes to: its sprint's team, else the first team planning its project. */
+export function teamLookup(sprints: readonly Pick<PlanningSprintRow, "sprint_id" | "team_id">[], teams: readonly Pick<PlanningTeamRow, "id" | "project_key">[]): TeamLookup {
+  const sprintTeam = new Map(sprints.map((sprint) => [sprint.sprint_id, sprint.team_id]));
+  const projectTeam = new Map<string, string>();
+  for (const team of teams) if (!projectTeam.has(team.project_key)) projectTeam.set(team.project_key, team.id);
+  return { bySprint: (id) => sprintTeam.get(id) ?? null, byProject: (key) => projectTeam.get(key) ?? null };
+}
 
 export function toCardWrite(issue: JiraIssue, ids: CardFieldIds, teams: TeamLookup): CardWrite {
   const sprint = ids.sprint ? currentSprint(issue.fields[ids.sprint]) : null;

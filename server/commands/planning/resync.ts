@@ -2,7 +2,7 @@ import type { JiraSprint } from "../../../integrations/jira/client/index.ts";
 import type { AppDeps } from "../../deps.ts";
 import { bumpVersion, type CardWrite, excludedIssueIds, replaceTeamCards, type PlanningIncrementRow, type DependencyWrite, replaceCards, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
 import { authorisePlanning, type PlanningCaller, planningContext, planningJiraError, requirePi } from "./access.ts";
-import { cardFieldList, toCardWrite } from "./card-fields.ts";
+import { cardFieldList, teamLookup, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds, dependenciesOf, epicKeysOf, piIssues } from "./card-source.ts";
 
 /** How far a re-sync got: boards walked for sprints, issues taken in, links kept, then saving (total 0 while unknown). */
@@ -48,9 +48,7 @@ export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress
       await onProgress?.({ phase: "sprints", done: ++boardsWalked, total: walked.length });
     }
     const sprints = await sprintsOf(deps.db, pi.id);
-    const sprintTeam = new Map(sprints.map((sprint) => [sprint.sprint_id, sprint.team_id]));
-    const projectTeam = new Map<string, string>();
-    for (const team of teams) if (!projectTeam.has(team.project_key)) projectTeam.set(team.project_key, team.id);
+    const placement = teamLookup(sprints, teams);
     const ids = await cardFieldIds(deps, connection, pi, jira);
     const cards = new Map<string, CardWrite>();
     const links = new Map<string, DependencyWrite>();
@@ -58,7 +56,7 @@ export async function pullPi(deps: AppDeps, pi: PlanningIncrementRow, onProgress
     const excluded = await excludedIssueIds(deps.db, pi.id);
     for await (const issue of piIssues(jira, await epicKeysOf(deps, pi.id), pi, projectKeys, cardFieldList(ids))) {
       if (cards.has(issue.id) || excluded.has(issue.id)) continue;
-      cards.set(issue.id, toCardWrite(issue, ids, { bySprint: (id) => sprintTeam.get(id) ?? null, byProject: (key) => projectTeam.get(key) ?? null }));
+      cards.set(issue.id, toCardWrite(issue, ids, placement));
       for (const link of dependenciesOf(issue)) links.set(link.linkId, link);
       if (cards.size % 100 === 0) await onProgress?.({ phase: "issues", done: cards.size, total: 0 });
     }

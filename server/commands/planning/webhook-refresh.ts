@@ -5,7 +5,7 @@ import { loadFeatures } from "../../models/integration-features.ts";
 import { findConnection } from "../../models/jira-connections.ts";
 import { bumpVersion, excludedIssueIds, sprintsOf, teamsOf, upsertCard, type PlanningIncrementRow } from "../../models/planning.ts";
 import { jiraClientFor } from "../jira/client-for.ts";
-import { cardFieldList, toCardWrite } from "./card-fields.ts";
+import { cardFieldList, teamLookup, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds, dependenciesOf, epicKeysOf } from "./card-source.ts";
 import type { IssueWebhookEvent } from "../jira/webhook-events.ts";
 
@@ -64,10 +64,7 @@ async function rewriteCard(deps: AppDeps, connection: Parameters<typeof cardFiel
   if ((await excludedIssueIds(deps.db, pi.id)).has(issue.id)) return;
   const ids = await cardFieldIds(deps, connection, pi, jira);
   const [sprints, teams] = await Promise.all([sprintsOf(deps.db, pi.id), teamsOf(deps.db, [pi.id])]);
-  const card = toCardWrite(issue, ids, {
-    bySprint: (id) => sprints.find((sprint) => sprint.sprint_id === id)?.team_id ?? null,
-    byProject: (projectKey) => teams.find((team) => team.project_key === projectKey)?.id ?? null,
-  });
+  const card = toCardWrite(issue, ids, teamLookup(sprints, teams));
   const onBoard = await deps.db.selectFrom("planning_cards").select("issue_id").where("pi_id", "=", pi.id).execute();
   const cardIds = new Set([...onBoard.map((row) => row.issue_id), issue.id]);
   const links = dependenciesOf(issue).filter((link) => cardIds.has(link.outwardIssueId) && cardIds.has(link.inwardIssueId));

@@ -3,9 +3,9 @@ import { isJiraError } from "../../../integrations/jira/client/index.ts";
 import type { Db } from "../../db/pool.ts";
 import type { AppDeps } from "../../deps.ts";
 import { findConnection } from "../../models/jira-connections.ts";
-import { bumpVersion, type PlanningIncrementRow, teamsOf, upsertSprint } from "../../models/planning.ts";
+import { bumpVersion, type PlanningIncrementRow, sprintsOf, teamsOf, upsertSprint } from "../../models/planning.ts";
 import { jiraClientFor } from "../jira/client-for.ts";
-import { cardFieldList, toCardWrite } from "./card-fields.ts";
+import { cardFieldList, teamLookup, toCardWrite } from "./card-fields.ts";
 import { cardFieldIds } from "./card-source.ts";
 import { sprintInPi } from "./resync.ts";
 
@@ -75,13 +75,19 @@ export async function applySprintWebhook(deps: AppDeps, workspaceId: string, spr
 
 const plural = (count: number) => (count === 1 ? "1 program increment" : `${count} program increments`);
 
-/** The sprint's cards on a PI go to "not planned": no sprint, the team of their project (as a re-sync places them). */
+/** The sprint's cards on a PI go to "not planned": no sprint, the team of their project (as a re-sync places them). One update per project. */
 async function unplanSprintCards(db: Db, piId: string, sprintId: number): Promise<void> {
-  const teams = await teamsOf(db, [piId]);
-  const cards = await db.selectFrom("planning_cards").select(["issue_id", "project_key", "team_id"]).where("pi_id", "=", piId).where("sprint_id", "=", sprintId).execute();
-  for (const card of cards) {
-    const teamId = teams.find((team) => team.project_key === card.project_key)?.id ?? card.team_id;
-    await db.updateTable("planning_cards").set({ sprint_id: null, team_id: teamId, updated_at: new Date() }).where("pi_id", "=", piId).where("issue_id", "=", card.issue_id).execute();
+  const placement = teamLookup([], await teamsOf(db, [piId]));
+  const projects = await db.selectFrom("planning_cards").select("project_key").distinct().where("pi_id", "=", piId).where("sprint_id", "=", sprintId).execute();
+  for (const { project_key: projectKey } of projects) {
+    const teamId = placement.byProject(projectKey);
+    await db
+      .updateTable("planning_cards")
+      .set({ sprint_id: null, updated_at: new Date(), ...(teamId ? { team_id: teamId } : {}) })
+      .where("pi_id", "=", piId)
+      .where("sprint_id", "=", sprintId)
+      .where("project_key", "=", projectKey)
+      .execute();
   }
 }
 
@@ -90,14 +96,12 @@ async function takeInSprintCards(deps: AppDeps, connection: Parameters<typeof ca
   const onBoard = new Set((await deps.db.selectFrom("planning_cards").select("issue_id").where("pi_id", "=", pi.id).execute()).map((row) => row.issue_id));
   if (onBoard.size === 0) return;
   const ids = await cardFieldIds(deps, connection, pi, jira);
-  const [sprints, teams] = await Promise.all([deps.db.selectFrom("planning_sprints").select(["sprint_id", "team_id"]).where("pi_id", "=", pi.id).execute(), teamsOf(deps.db, [pi.id])]);
+  const [sprints, teams] = await Promise.all([sprintsOf(deps.db, pi.id), teamsOf(deps.db, [pi.id])]);
+  const placement = teamLookup(sprints, teams);
   let moved = 0;
   for await (const issue of jira.searchIssues(`sprint = ${sprintId}`, { fields: cardFieldList(ids) })) {
     if (!onBoard.has(issue.id)) continue;
-    const card = toCardWrite(issue, ids, {
-      bySprint: (id) => sprints.find((candidate) => candidate.sprint_id === id)?.team_id ?? null,
-      byProject: (projectKey) => teams.find((team) => team.project_key === projectKey)?.id ?? null,
-    });
+    const card = toCardWrite(issue, ids, placement);
     await deps.db.updateTable("planning_cards").set({ sprint_id: card.sprintId, team_id: card.teamId, updated_at: new Date() }).where("pi_id", "=", pi.id).where("issue_id", "=", issue.id).execute();
     moved += 1;
   }
