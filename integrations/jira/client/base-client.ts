@@ -1,11 +1,12 @@
 import { z } from "zod";
 import * as agileApi from "./agile-api.ts";
 import * as linksApi from "./links-api.ts";
+import * as metaApi from "./meta-api.ts";
 import { JiraError, type JiraHttpMethod } from "./errors.ts";
 import { findFieldRoles } from "./field-roles.ts";
 import type { JiraHttp } from "./http.ts";
 import type { JiraClient } from "./jira-client.ts";
-import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toStatus, toUser, type UserIdentity } from "./mappers.ts";
+import { findEpicType, type IssueMapping, toField, toIssue, toIssueType, toUser, type UserIdentity } from "./mappers.ts";
 import { bulkCreateOutcome } from "./bulk-create.ts";
 import { getIssueProperty, setIssueProperty } from "./issue-properties.ts";
 import { getTransitions, transitionIssue } from "./transitions-api.ts";
@@ -59,16 +60,8 @@ export abstract class BaseJiraClient implements JiraClient {
   protected abstract parentFieldIds(): Promise<string[]>;
 
   // —— shared ——
-  async serverInfo(): Promise<t.ServerInfo> {
-    const info = await this.http.request({ method: "GET", path: `${this.api}/serverInfo`, schema: s.serverInfoSchema });
-    return {
-      baseUrl: info.baseUrl,
-      version: info.version,
-      versionNumbers: info.versionNumbers ?? info.version.split(".").map(Number).filter(Number.isFinite),
-      deploymentType: info.deploymentType,
-      serverTitle: info.serverTitle,
-      serverTime: info.serverTime,
-    };
+  serverInfo(): Promise<t.ServerInfo> {
+    return metaApi.serverInfo(this.http, this.api);
   }
 
   async myself(): Promise<t.JiraUser> {
@@ -79,21 +72,8 @@ export abstract class BaseJiraClient implements JiraClient {
     return user;
   }
 
-  async myPermissions(projectKeys: string[], permissions: string[]): Promise<t.PermissionCheck[]> {
-    const scopes: Array<string | null> = projectKeys.length > 0 ? projectKeys : [null];
-    const checks: t.PermissionCheck[] = [];
-    for (const projectKey of scopes) {
-      const answer = await this.http.request({
-        method: "GET",
-        path: `${this.api}/mypermissions`,
-        query: { projectKey, permissions },
-        schema: s.permissionsSchema,
-      });
-      for (const permission of permissions) {
-        checks.push({ projectKey, permission, granted: answer.permissions[permission]?.havePermission ?? false });
-      }
-    }
-    return checks;
+  myPermissions(projectKeys: string[], permissions: string[]): Promise<t.PermissionCheck[]> {
+    return metaApi.myPermissions(this.http, this.api, projectKeys, permissions);
   }
 
   async getProject(projectKey: string): Promise<t.JiraProject> {
@@ -132,18 +112,12 @@ export abstract class BaseJiraClient implements JiraClient {
     return findFieldRoles(await this.fields());
   }
 
-  async statuses(): Promise<t.JiraStatus[]> {
-    const statuses = await this.http.request({ method: "GET", path: `${this.api}/status`, schema: z.array(s.statusSchema) });
-    return statuses.map(toStatus);
+  statuses(): Promise<t.JiraStatus[]> {
+    return metaApi.statuses(this.http, this.api);
   }
 
-  async projectStatuses(projectKey: string): Promise<t.ProjectIssueTypeStatuses[]> {
-    const types = await this.http.request({
-      method: "GET",
-      path: `${this.api}/project/${encodeURIComponent(projectKey)}/statuses`,
-      schema: s.projectStatusesSchema,
-    });
-    return types.map((type) => ({ issueTypeId: type.id, issueTypeName: type.name, statuses: type.statuses.map(toStatus) }));
+  projectStatuses(projectKey: string): Promise<t.ProjectIssueTypeStatuses[]> {
+    return metaApi.projectStatuses(this.http, this.api, projectKey);
   }
 
   editMeta(issueKey: string): Promise<t.ScreenField[]> {

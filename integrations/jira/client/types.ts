@@ -1,36 +1,9 @@
 /** Tether's own view of Jira: what crosses the JiraClient interface, the same for every flavour. */
 
-export type JiraFlavor = "cloud" | "datacenter";
-
-/** Cloud: site URL + account email + API token. Scoped tokens must go through the API gateway. */
-export type CloudAuth =
-  | { kind: "basic"; email: string; apiToken: string }
-  | { kind: "scoped-token"; email: string; apiToken: string };
-
-/** Data Center: Personal Access Token (Bearer), or username + password on servers that allow it. */
-export type DataCenterAuth =
-  | { kind: "pat"; token: string }
-  | { kind: "basic"; username: string; password: string };
-
-export type JiraConnectionConfig =
-  | {
-      flavor: "cloud";
-      /** `https://your-site.atlassian.net` */
-      siteUrl: string;
-      auth: CloudAuth;
-      /** Scoped tokens only: where the `/ex/jira/{cloudId}` gateway lives (tests point it at the simulator). */
-      gatewayUrl?: string;
-      /** Scoped tokens only: skips the `_edge/tenant_info` lookup when already known. */
-      cloudId?: string;
-    }
-  | {
-      flavor: "datacenter";
-      /** `https://jira.example.com` or `https://example.com/jira` */
-      baseUrl: string;
-      auth: DataCenterAuth;
-      /** Major version; read from serverInfo when absent (decides the webhook API). */
-      majorVersion?: number;
-    };
+// The connection settings, and the link / board / sprint / webhook shapes, live in their own files;
+// re-exported here so `import type * as t from "./types.ts"` keeps naming every type.
+export type * from "./types-connection.ts";
+export type * from "./types-agile.ts";
 
 /** Rich text as Jira holds it. Conversion to and from Markdown lives in `integrations/jira/formats/`. */
 export type RichText = { kind: "adf"; doc: AdfDocument } | { kind: "wiki"; text: string };
@@ -262,51 +235,4 @@ export type ScreenField = {
   allowedValues: ScreenFieldValue[] | null;
   /** `set`, `add`, `remove`, `edit`. */
   operations: string[];
-};
-
-export type IssueLinkType = { id: string; name: string; inward: string; outward: string };
-
-/** One link as seen from an issue: the other issue and which side of the type it is on. */
-export type IssueLink = { id: string; typeName: string; outwardIssueKey: string; outwardIssueId: string; inwardIssueKey: string; inwardIssueId: string };
-
-export type IssueLinkDraft = {
-  typeName: string;
-  /** e.g. for "blocks": the outward issue blocks the inward issue. */
-  outwardIssueKey: string;
-  inwardIssueKey: string;
-};
-
-export type JiraBoard = { id: number; name: string; type: string; projectKey: string | null };
-
-export type JiraSprint = {
-  id: number;
-  name: string;
-  state: string;
-  startDate: string | null;
-  endDate: string | null;
-  originBoardId: number | null;
-  goal: string | null;
-};
-
-export type SprintDraft = { boardId: number; name: string; startDate?: string; endDate?: string; goal?: string };
-
-export type WebhookDraft = {
-  name: string;
-  url: string;
-  events: string[];
-  /** Only issues matching this JQL are delivered. */
-  jql?: string;
-  /** HMAC secret; Jira signs deliveries with `X-Hub-Signature: sha256=…` (Cloud and DC 10+). */
-  secret: string;
-};
-
-export type JiraWebhook = {
-  id: string;
-  name: string;
-  url: string;
-  events: string[];
-  jql: string | null;
-  enabled: boolean;
-  /** False on Data Center ≤ 9, whose admin webhooks cannot carry a secret. */
-  signed: boolean;
 };
