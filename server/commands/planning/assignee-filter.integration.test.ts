@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JiraMapping } from "../../../common/contracts/jira-mapping.ts";
 import type { AssignablePeople, AssigneeFilterResult } from "../../../common/contracts/planning-assignees.ts";
 import type { PlanningBoard, ProgramIncrement } from "../../../common/contracts/planning.ts";
-import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
+import { planningEpic, storyUnder, tethBoardId } from "../../testing/planning-fixture.ts";
+import { setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 const day = 86_400_000;
@@ -23,22 +24,12 @@ describe.each(["cloud", "datacenter"] as const)("planning assignee filter on %s"
 
   beforeAll(async () => {
     f = await setUpSync(flavor, { prefix: `plan-assignee-${flavor}` });
-    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: true })).status).toBe(200);
-    const useCase = await f.createUseCase({ title: "Planned use case", visibility: "public", assigneeId: f.member.id });
-    expect((await f.link(useCase.id, { create: true })).status).toBe(201);
-    const epicKey = await eventually(async () => {
-      const row = await f.app.deps.db.selectFrom("jira_links").select("issue_key").where("use_case_id", "=", useCase.id).executeTakeFirstOrThrow();
-      expect(row.issue_key).toBeTruthy();
-      return row.issue_key ?? "";
-    }, 15_000);
-    const ids = f.sim.control.store.catalog.customFieldIds;
-    const parent = flavor === "cloud" ? { parent: { key: epicKey } } : { [ids.epicLink ?? ""]: epicKey };
+    const { useCaseId, epicKey } = await planningEpic(f, { title: "Planned use case", assigneeId: f.member.id });
     for (const [index, who] of ["cara", "cara", "ada", null].entries()) {
-      children.push(f.sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { name: "Story" }, summary: `Child ${index}`, ...parent, ...assigneeField(who) }).key);
+      children.push(f.sim.control.createIssue("ada", storyUnder(f, flavor, epicKey, `Child ${index}`, assigneeField(who))).key);
     }
-    const teth = f.sim.control.store.projectByIdOrKey("TETH");
-    const boardId = [...f.sim.control.store.boards.values()].find((candidate) => candidate.projectId === teth?.id)?.id ?? 0;
-    const created = await f.admin.client.post<ProgramIncrement>(`/workspaces/${f.workspaceId}/planning/pis`, { name: "PI 27.1", startsOn: isoDate(-30), endsOn: isoDate(60), useCaseIds: [useCase.id], teams: [{ boardId, capacity: 10 }] });
+    const boardId = tethBoardId(f);
+    const created = await f.admin.client.post<ProgramIncrement>(`/workspaces/${f.workspaceId}/planning/pis`, { name: "PI 27.1", startsOn: isoDate(-30), endsOn: isoDate(60), useCaseIds: [useCaseId], teams: [{ boardId, capacity: 10 }] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     pi = created.body;
   }, 60_000);

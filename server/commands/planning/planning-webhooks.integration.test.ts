@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningBoard, ProgramIncrement } from "../../../common/contracts/planning.ts";
 import { authFor, json, SimClient } from "../../../sim/jira/testing/sim-client.ts";
+import { planningEpic, storyUnder, tethBoardId } from "../../testing/planning-fixture.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 import { listenOverHttp } from "../../testing/listen-over-http.ts";
 
@@ -40,26 +41,17 @@ describe.each(["cloud", "datacenter"] as const)("planning webhooks on %s", (flav
     server = await listenOverHttp(f);
     f.app.deps.env.PUBLIC_URL = server.origin;
     jira = new SimClient(f.sim, authFor(f.sim, "ada"));
-    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: true })).status).toBe(200);
-    const useCase = await f.createUseCase({ title: "Planned over webhooks", visibility: "public" });
-    expect((await f.link(useCase.id, { create: true })).status).toBe(201);
-    const epicKey = await eventually(async () => {
-      const row = await f.app.deps.db.selectFrom("jira_links").select("issue_key").where("use_case_id", "=", useCase.id).executeTakeFirstOrThrow();
-      expect(row.issue_key).toBeTruthy();
-      return row.issue_key ?? "";
-    }, 15_000);
+    const { useCaseId, epicKey } = await planningEpic(f, { title: "Planned over webhooks" });
     const ids = f.sim.control.store.catalog.customFieldIds;
-    const parent = flavor === "cloud" ? { parent: { key: epicKey } } : { [ids.epicLink ?? ""]: epicKey };
     for (const [index, points] of [3, 5, 8].entries()) {
-      children.push(f.sim.control.createIssue("ada", { project: { key: "TETH" }, issuetype: { name: "Story" }, summary: `Hooked child ${index}`, [ids.storyPoints]: points, ...parent }).key);
+      children.push(f.sim.control.createIssue("ada", storyUnder(f, flavor, epicKey, `Hooked child ${index}`, { [ids.storyPoints]: points })).key);
     }
-    const teth = f.sim.control.store.projectByIdOrKey("TETH");
-    boardId = [...f.sim.control.store.boards.values()].find((candidate) => candidate.projectId === teth?.id)?.id ?? 0;
+    boardId = tethBoardId(f);
     const registered = await f.admin.client.post<{ state: string; url: string }>(`${f.jiraBase}/webhook/register`);
     expect(registered.status).toBe(200);
     // A Jira on this machine (the simulator) may deliver to a loopback Tether, also on Cloud.
     expect(registered.body.state).toBe("registered");
-    const created = await f.admin.client.post<ProgramIncrement>(planning(), { name: "PI hooks", startsOn: isoDate(-30), endsOn: isoDate(60), useCaseIds: [useCase.id], teams: [{ boardId, capacity: 20 }] });
+    const created = await f.admin.client.post<ProgramIncrement>(planning(), { name: "PI hooks", startsOn: isoDate(-30), endsOn: isoDate(60), useCaseIds: [useCaseId], teams: [{ boardId, capacity: 20 }] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     pi = created.body;
     expect((await board()).cards.map((card) => card.key).sort()).toEqual([...children].sort());

@@ -2,6 +2,7 @@ import { listenOverHttp } from "../../testing/listen-over-http.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PlanningBoard, PlanningResyncJob, ProgramIncrement } from "../../../common/contracts/planning.ts";
 import { signBody } from "../../../integrations/jira/webhooks/signature.ts";
+import { planningEpic, storyUnder, tethBoardId } from "../../testing/planning-fixture.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
 
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -35,28 +36,14 @@ describe.each(["cloud", "datacenter"] as const)("planning on %s", (flavor) => {
     }, 20_000);
   };
   const cardOf = async (key: string) => (await board()).cards.find((card) => card.key === key);
-  const childFields = (summary: string, points: number) => {
-    const ids = f.sim.control.store.catalog.customFieldIds;
-    const parent = flavor === "cloud" ? { parent: { key: epicKey } } : { [ids.epicLink ?? ""]: epicKey };
-    return { project: { key: "TETH" }, issuetype: { name: "Story" }, summary, [ids.storyPoints]: points, ...parent };
-  };
+  const childFields = (summary: string, points: number) => storyUnder(f, flavor, epicKey, summary, { [f.sim.control.store.catalog.customFieldIds.storyPoints]: points });
   const jiraSprintIds = (key: string) => f.sim.control.issue(key).sprintIds.filter((id) => f.sim.control.store.sprints.get(id)?.state !== "closed");
 
   beforeAll(async () => {
     f = await setUpSync(flavor, { prefix: `plan-${flavor}` });
-    expect((await f.admin.client.patch(`${f.jiraBase}/features`, { planning: true })).status).toBe(200);
-    const useCase = await f.createUseCase({ title: "Planned use case", visibility: "public", assigneeId: f.member.id });
-    useCaseId = useCase.id;
-    const linked = await f.link(useCase.id, { create: true });
-    expect(linked.status, JSON.stringify(linked.body)).toBe(201);
-    epicKey = await eventually(async () => {
-      const row = await f.app.deps.db.selectFrom("jira_links").select("issue_key").where("use_case_id", "=", useCase.id).executeTakeFirstOrThrow();
-      expect(row.issue_key).toBeTruthy();
-      return row.issue_key ?? "";
-    }, 15_000);
+    ({ useCaseId, epicKey } = await planningEpic(f, { title: "Planned use case", assigneeId: f.member.id }));
     for (const [index, points] of [3, 5, 8, 13].entries()) children.push(f.sim.control.createIssue("ada", childFields(`Child ${index}`, points)).key);
-    const teth = f.sim.control.store.projectByIdOrKey("TETH");
-    boardId = [...f.sim.control.store.boards.values()].find((candidate) => candidate.projectId === teth?.id)?.id ?? 0;
+    boardId = tethBoardId(f);
   }, 60_000);
   afterAll(() => f?.close());
 
