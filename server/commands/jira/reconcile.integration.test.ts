@@ -1,7 +1,9 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncJobProgress } from "../../../common/contracts/jira-reconcile.ts";
 import type { UseCase } from "../../../common/contracts/use-cases.ts";
 import { eventually, setUpSync, type SyncFixture } from "../../testing/jira-sync-fixture.ts";
+import { linkSyncJobKey } from "../../queue/job-keys.ts";
 import { reconcileWorkspace } from "./reconcile.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -77,7 +79,14 @@ describe("reconciliation and workspace re-sync (Cloud simulator, real worker)", 
 
   it("tries a link in error again once its failure is five minutes old, not before", async () => {
     const [, , target] = linked;
-    await eventually(async () => expect((await f.app.deps.db.selectFrom("jira_links").select("state").where("use_case_id", "=", target!.useCase.id).executeTakeFirstOrThrow()).state).toBe("ok"));
+    const link = await f.app.deps.db.selectFrom("jira_links").select(["id", "state"]).where("use_case_id", "=", target!.useCase.id).executeTakeFirstOrThrow();
+    // The previous test's run on this link may still be storing its outcome (after its Jira write):
+    // wait until the link has no job left, or that run's "ok" would overwrite the error set below.
+    await eventually(async () => {
+      const jobs = await sql<{ n: number }>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${linkSyncJobKey(link.id)}`.execute(f.app.deps.db);
+      expect(jobs.rows[0]?.n).toBe(0);
+      expect((await f.app.deps.db.selectFrom("jira_links").select("state").where("id", "=", link.id).executeTakeFirstOrThrow()).state).toBe("ok");
+    });
     await f.app.deps.db.updateTable("use_cases").set({ title: "Invoices, stranded by an unexpected answer" }).where("id", "=", target!.useCase.id).execute();
     const erred = (minutesAgo: number) =>
       f.app.deps.db.updateTable("jira_links").set({ state: "error", updated_at: new Date(Date.now() - minutesAgo * 60_000) }).where("use_case_id", "=", target!.useCase.id).execute();
